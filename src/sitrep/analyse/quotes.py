@@ -1,0 +1,378 @@
+"""Quote extraction: who said what, from per-language cue lists.
+
+``lang/<code>/quotes.yaml`` names the speech verbs whose speaker stands before them
+("X said that ...", "X mengatakan bahwa ..."), the cues whose speaker follows them
+("according to X", "menurut X", "kata X"), complementizers and the quotation-mark
+pairs of the language. The engine is shared:
+
+* direct quotes: text between quotation marks, attributed through a cue just before
+  or after the marks (same sentence, else the neighbouring sentence);
+* indirect speech and attributions: the clause after "X said (that)", before
+  "..., X said" / "..., according to X", or after "According to X, ...".
+
+The speaker is the mention (PER before ORG before descriptions and places) that
+governs the cue; "he"/"she"/"dia"/"ia" resolve to the last person named before; an
+unnamed source ("analysts say", "officials said") gives no speaker but a
+``speaker_label``. Quote offsets cover the content only, never the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sitrep.analyse.events import (
+    actor_candidates,
+    actor_lexicon,
+    in_noise,
+    resource,
+    sentence_spans,
+    word_regex,
+)
+from sitrep.model import Argument, Mention, NoiseSpan, Quote, Sentence, Span
+
+_PREFERENCE = {"PER": 0, "ORG": 1}
+_TRIM = " \t\n,.:;\u2013\u2014-"
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """The compiled cue resources of one language."""
+
+    speaker_first: re.Pattern
+    speaker_after: re.Pattern
+    complementizer: re.Pattern
+    skip_after_cue: re.Pattern
+    quotes: re.Pattern
+    min_words: int
+
+
+@lru_cache(maxsize=None)
+def quote_lexicon(language: str) -> QuoteLexicon | None:
+    """Compile ``quotes.yaml`` once per process; None for languages without one."""
+    config = resource(language, "quotes")
+    if not config:
+        return None
+    pairs = config.get("quote_pairs", ["\u201c\u201d", '""'])
+    alternatives = []
+    for pair in pairs:
+        open_mark, close_mark = (pair[:2], pair[2:]) if len(pair) == 4 else (pair[0], pair[1])
+        o, c = re.escape(open_mark), re.escape(close_mark)
+        alternatives.append(f"{o}(?P<q{len(alternatives)}>[^\\n]+?){c}")
+    return QuoteLexicon(
+        speaker_first=word_regex(config.get("speaker_first", []), config),
+        speaker_after=word_regex(config.get("speaker_after", []), config),
+        complementizer=word_regex(config.get("complementizer", []), config, affixes=False),
+        skip_after_cue=re.compile(config.get("skip_after_cue", r"\s*"), re.IGNORECASE),
+        quotes=re.compile("|".join(alternatives)),
+        min_words=int(config.get("min_quote_words", 4)),
+    )
+
+
+def extract_quotes(
+    text: str,
+    language: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    noise: list[NoiseSpan],
+) -> list[Quote]:
+    """Direct quotes, indirect speech and attributions of one document."""
+    lexicon = quote_lexicon(language)
+    if lexicon is None:
+        return []
+    spans = sentence_spans(text, sentences)
+    finder = _Finder(text, language, spans, mentions, noise, lexicon)
+    quotes = finder.direct()
+    quotes += finder.indirect(quotes)
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+class _Finder:
+    """State shared by the passes over one document (the text and its sentences)."""
+
+    def __init__(
+        self,
+        text: str,
+        language: str,
+        spans: list[Sentence],
+        mentions: list[Mention],
+        noise: list[NoiseSpan],
+        lexicon: QuoteLexicon,
+    ) -> None:
+        self.text = text
+        self.language = language
+        self.spans = spans
+        self.mentions = mentions
+        self.noise = noise
+        self.lexicon = lexicon
+        self.actors = actor_lexicon(language)
+        self.used_cues: set[int] = set()
+
+    # -- direct quotes -------------------------------------------------------------
+
+    def direct(self) -> list[Quote]:
+        out: list[Quote] = []
+        for match in self.lexicon.quotes.finditer(self.text):
+            group = match.lastgroup
+            if group is None:
+                continue
+            q_start, q_end = match.span(group)
+            content = self.text[q_start:q_end]
+            if in_noise(match.start(), match.end(), self.noise):
+                continue
+            s_index = self._sentence_of(match.start())
+            quote = self._attribute_direct(match.start(), match.end(), s_index)
+            if quote is None:
+                continue
+            speaker, label, cue = quote
+            if len(content.split()) < self.lexicon.min_words and cue is None:
+                continue
+            start, end = _trim(self.text, q_start, q_end)
+            out.append(
+                Quote(
+                    start=start,
+                    end=end,
+                    text=self.text[start:end],
+                    sentence=s_index,
+                    kind="direct",
+                    speaker=speaker,
+                    speaker_label=label,
+                    cue=cue,
+                )
+            )
+        return out
+
+    def _attribute_direct(
+        self, open_at: int, close_at: int, s_index: int
+    ) -> tuple[Argument | None, str | None, Span | None] | None:
+        """Speaker of a quotation: a cue after the closing mark, else before the opening one."""
+        sentence = self.spans[s_index]
+        end_index = self._sentence_of(max(open_at, close_at - 1))
+        tail_end = self.spans[end_index].end
+        if close_at >= tail_end and end_index + 1 < len(self.spans):
+            tail_end = self.spans[end_index + 1].end
+        for cue_re, after in ((self.lexicon.speaker_first, False), (self.lexicon.speaker_after, True)):
+            cue = cue_re.search(self.text, close_at, min(tail_end, close_at + 60))
+            if cue is None:
+                continue
+            speaker = self._speaker_around(cue, close_at, tail_end, after_only=after)
+            if speaker is not None:
+                self.used_cues.add(cue.start())
+                return (*speaker, _span(self.text, cue.start(), cue.end(), s_index))
+        lead_start = max(sentence.start, open_at - 150)
+        cue = None
+        for cue in self.lexicon.speaker_first.finditer(self.text, lead_start, open_at):
+            pass
+        if cue is not None:
+            speaker = self._speaker_before(cue.start(), sentence.start)
+            if speaker is not None:
+                self.used_cues.add(cue.start())
+                return (*speaker, _span(self.text, cue.start(), cue.end(), s_index))
+        return None
+
+    # -- indirect speech -----------------------------------------------------------
+
+    def indirect(self, direct: list[Quote]) -> list[Quote]:
+        out: list[Quote] = []
+        for index, sentence in enumerate(self.spans):
+            if in_noise(sentence.start, sentence.end, self.noise):
+                continue
+            for cue in self.lexicon.speaker_after.finditer(self.text, sentence.start, sentence.end):
+                quote = self._according(cue, index)
+                if quote is not None:
+                    out.append(quote)
+            for cue in self.lexicon.speaker_first.finditer(self.text, sentence.start, sentence.end):
+                if cue.start() in self.used_cues:
+                    continue
+                quote = self._reported(cue, index)
+                if quote is not None:
+                    out.append(quote)
+        taken = list(direct)
+        kept: list[Quote] = []
+        for quote in out:
+            if any(quote.start < q.end and q.start < quote.end for q in taken):
+                continue
+            taken.append(quote)
+            kept.append(quote)
+        return kept
+
+    def _according(self, cue: re.Match, index: int) -> Quote | None:
+        """'According to X, CONTENT' or 'CONTENT, according to X'."""
+        sentence = self.spans[index]
+        phrase_end = self._phrase_end(cue.end(), sentence.end)
+        speaker = self._pick(cue.end(), phrase_end)
+        if speaker is None:
+            return None
+        before = self.text[sentence.start : cue.start()].strip(_TRIM)
+        if len(before.split()) >= 3:
+            start, end = sentence.start, cue.start()
+        else:
+            start, end = phrase_end, sentence.end
+        return self._quote(start, end, index, "attribution", speaker, cue)
+
+    def _reported(self, cue: re.Match, index: int) -> Quote | None:
+        """'X said (that) CONTENT', 'CONTENT, X said' or 'But, X say, CONTENT'."""
+        sentence = self.spans[index]
+        text = self.text
+        before = text[sentence.start : cue.start()]
+        inverted = before.rstrip().endswith((",", "\u201d", '"', "'", "\u2019", "\u00bb"))
+        rest_start = self.lexicon.skip_after_cue.match(text, cue.end(), sentence.end).end()
+        rest = text[rest_start : sentence.end].strip(_TRIM)
+        if inverted:
+            speaker = self._speaker_after(cue.end(), sentence.end)
+            if speaker is not None and len(rest.split()) <= len(speaker[0].text.split() if speaker[0] else [1]) + 5:
+                comma = before.rstrip().rstrip(",")
+                return self._quote(sentence.start, sentence.start + len(comma), index, "indirect", speaker, cue)
+        speaker = self._speaker_before(cue.start(), sentence.start)
+        if speaker is None:
+            return None
+        if len(rest.split()) < 3:
+            head_end = self._last_comma(sentence.start, cue.start())
+            if head_end is None:
+                return None
+            return self._quote(sentence.start, head_end, index, "indirect", speaker, cue)
+        if text[rest_start - 1 : rest_start] == "," and self._is_parenthetical(cue, sentence.start):
+            return self._quote(rest_start, sentence.end, index, "indirect", speaker, cue)
+        that = self.lexicon.complementizer.search(text, cue.end(), min(sentence.end, cue.end() + 60))
+        start = that.end() if that and "," not in text[cue.end() : that.start()] else rest_start
+        return self._quote(start, sentence.end, index, "indirect", speaker, cue)
+
+    def _is_parenthetical(self, cue: re.Match, lo: int) -> bool:
+        """'But, analysts say, ...': the speaker phrase sits between two commas."""
+        comma = self.text.rfind(",", lo, cue.start())
+        return comma >= 0 and len(self.text[comma + 1 : cue.start()].split()) <= 4
+
+    def _last_comma(self, lo: int, hi: int) -> int | None:
+        position = self.text.rfind(",", lo, hi)
+        return position if position > lo else None
+
+    def _quote(
+        self,
+        start: int,
+        end: int,
+        index: int,
+        kind: str,
+        speaker: tuple[Argument | None, str | None],
+        cue: re.Match,
+    ) -> Quote | None:
+        start, end = _trim(self.text, start, end)
+        if len(self.text[start:end].split()) < 3 or in_noise(start, end, self.noise):
+            return None
+        argument, label = speaker
+        if argument is not None and start <= argument.start < end:
+            return None
+        return Quote(
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            sentence=index,
+            kind=kind,  # type: ignore[arg-type]
+            speaker=argument,
+            speaker_label=label,
+            cue=_span(self.text, cue.start(), cue.end(), index),
+        )
+
+    # -- speakers ------------------------------------------------------------------
+
+    def _speaker_around(
+        self, cue: re.Match, lo: int, hi: int, after_only: bool
+    ) -> tuple[Argument | None, str | None] | None:
+        """Speaker of a cue after a closing quote: 'said X', 'X said', 'kata X'."""
+        found = self._speaker_after(cue.end(), hi)
+        if found is not None or after_only:
+            return found
+        return self._pick(lo, cue.start(), pronoun_at=cue.start())
+
+    def _speaker_after(self, position: int, hi: int) -> tuple[Argument | None, str | None] | None:
+        end = self._phrase_end(position, hi)
+        if len(self.text[position:end].split()) > 8:
+            end = position + 60
+        return self._pick(position, end, pronoun_at=position, first=True)
+
+    def _speaker_before(self, cue_start: int, lo: int) -> tuple[Argument | None, str | None] | None:
+        """The subject of a cue: in its clause first, then anywhere before in the sentence."""
+        clause = max(self.text.rfind(",", lo, cue_start), self.text.rfind(";", lo, cue_start))
+        if clause > lo:
+            found = self._pick(clause + 1, cue_start, pronoun_at=cue_start)
+            if found is not None:
+                return found
+        return self._pick(lo, cue_start, pronoun_at=cue_start)
+
+    def _phrase_end(self, position: int, hi: int) -> int:
+        """End of a speaker phrase: the next comma, colon or the sentence end."""
+        match = re.compile(r"[,:;]").search(self.text, position, hi)
+        return match.start() if match else hi
+
+    def _pick(
+        self, lo: int, hi: int, pronoun_at: int | None = None, first: bool = False
+    ) -> tuple[Argument | None, str | None] | None:
+        """The best speaker in text[lo:hi]: a pronoun next to the cue, a name, a source."""
+        if hi <= lo:
+            return None
+        if pronoun_at is not None:
+            resolved = self._pronoun(lo, hi, pronoun_at, first)
+            if resolved is not None:
+                return resolved, None
+        candidates = [
+            c
+            for c in actor_candidates(self.text, self.language, lo, hi, self.mentions)
+            if not in_noise(c.start, c.end, self.noise)
+        ]
+        unnamed = list(self.actors.unnamed.finditer(self.text, lo, hi))
+        if candidates:
+            def rank(arg: Argument) -> tuple[int, int]:
+                label = self.mentions[arg.mention].label if arg.mention is not None else None
+                kind = _PREFERENCE.get(label or "", 2 if arg.nominal else 3)
+                distance = arg.start - lo if first else hi - arg.end
+                return kind, distance
+
+            best = min(candidates, key=rank)
+            if not (best.nominal and unnamed and _generic(best, unnamed)):
+                return best, None
+        if unnamed:
+            source = unnamed[0] if first else unnamed[-1]
+            return None, source.group()
+        return None
+
+    def _pronoun(self, lo: int, hi: int, cue_at: int, first: bool) -> Argument | None:
+        """'he said' / 'kata dia': the pronoun beside the cue, resolved to the last person."""
+        window = (cue_at, min(hi, cue_at + 8)) if first else (max(lo, cue_at - 8), cue_at)
+        match = self.actors.pronoun.search(self.text, *window)
+        if match is None:
+            return None
+        people = [
+            (i, m)
+            for i, m in enumerate(self.mentions)
+            if m.label == "PER" and m.end <= match.start() and not in_noise(m.start, m.end, self.noise)
+        ]
+        if not people:
+            return None
+        index, mention = people[-1]
+        return Argument(
+            start=mention.start, end=mention.end, text=mention.text, sentence=mention.sentence, mention=index
+        )
+
+    def _sentence_of(self, position: int) -> int:
+        for index, sentence in enumerate(self.spans):
+            if sentence.start <= position < sentence.end:
+                return index
+        return max(0, len(self.spans) - 1)
+
+
+def _generic(best: Argument, unnamed: list[re.Match]) -> bool:
+    """Whether a nominal description is itself an unnamed source ("officials", "police")."""
+    return any(u.start() <= best.start and best.end <= u.end() for u in unnamed)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM + "\"'\u201c\u201d\u00ab\u00bb":
+        start += 1
+    while end > start and text[end - 1] in _TRIM + "\"'\u201c\u201d\u00ab\u00bb":
+        end -= 1
+    return start, end
+
+
+def _span(text: str, start: int, end: int, sentence: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end], sentence=sentence)

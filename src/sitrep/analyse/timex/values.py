@@ -1,0 +1,292 @@
+"""Calendar arithmetic behind the value templates of the timex rules.
+
+Rule files write values as templates such as ``@shift(dct,D,-1)`` or
+``@md({m:month},{d:day})T{p:pod}``; the engine substitutes the captured groups and
+then calls the ``@functions`` defined here. Keeping the arithmetic in one small module
+(and out of the per-language files) is what lets a new language be pure data.
+
+Every function takes a :class:`Anchors` (what the reader knows at this point of the
+article) and returns the TimeML value, or ``None`` when the expression cannot be a
+date (31 February); it records on the anchors which kind of anchor it used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+_UNANCHORED = {
+    "D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX",
+    "H": "XXXX-XX-XX", "DE": "XXX", "CE": "XX",
+}
+
+
+@dataclass
+class Anchors:
+    """The reader's state while going through an article.
+
+    ``dct`` is the publication date; ``ref`` the narrative anchor (the last fully
+    specified day the text has set, else the dct); ``tense`` is -1 (past), 0 or +1
+    (future) for the sentence being read; ``used`` is set by each function call to the
+    anchor kind it needed (absolute, dct, narrative, unanchored).
+    """
+
+    dct: dt.date | None
+    ref: dt.date | None = None
+    ref_from_text: bool = False
+    tense: int = 0
+    used: str = "absolute"
+
+    def base(self, which: str) -> dt.date | None:
+        if which == "ref" and self.ref is not None:
+            self._use("narrative" if self.ref_from_text else "dct")
+            return self.ref
+        if self.dct is None:
+            self._use("unanchored")
+            return None
+        self._use("dct")
+        return self.dct
+
+    def _use(self, kind: str) -> None:
+        order = ("absolute", "dct", "narrative", "unanchored")
+        if order.index(kind) > order.index(self.used):
+            self.used = kind
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Calendar month arithmetic, clamping the day (31 March - 1 month = 28/29 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, d)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def fmt(day: dt.date, gran: str) -> str:
+    """A day written at a TimeML granularity: D, W, M, Y, Q, DE (decade), CE (century)."""
+    if gran == "W":
+        iso = day.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if gran == "M":
+        return f"{day.year:04d}-{day.month:02d}"
+    if gran == "Y":
+        return f"{day.year:04d}"
+    if gran == "Q":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if gran == "DE":
+        return f"{day.year:04d}"[:3]
+    if gran == "CE":
+        return f"{day.year:04d}"[:2]
+    return day.isoformat()
+
+
+def move(day: dt.date, unit: str, n: int) -> dt.date:
+    if unit in ("D", "H"):
+        return day + dt.timedelta(days=n)
+    if unit == "W":
+        return day + dt.timedelta(days=7 * n)
+    if unit == "M":
+        return add_months(day, n)
+    if unit == "Q":
+        return add_months(day, 3 * n)
+    if unit == "Y":
+        return add_months(day, 12 * n)
+    if unit == "DE":
+        return add_months(day, 120 * n)
+    if unit == "CE":
+        return add_months(day, 1200 * n)
+    raise ValueError(unit)
+
+
+def shift(a: Anchors, base: str, unit: str, n: str, gran: str = "") -> str | None:
+    """``base`` (dct or ref) moved by ``n`` units, written at ``gran`` (default: unit)."""
+    gran = gran or unit
+    day = a.base(base)
+    if day is None:
+        return _UNANCHORED.get(gran, "XXXX")
+    return fmt(move(day, unit, int(n or 0)), gran)
+
+
+def weekday(a: Anchors, wd: str, direction: str = "auto") -> str | None:
+    """A weekday named without a date.
+
+    News reading: ``-1`` (last Friday) the latest one before the dct, ``+1`` (next
+    Friday) the first after it, ``0`` the one in the dct's week; ``auto`` follows the
+    sentence's tense: future -> the first after the dct, otherwise the most recent on
+    or before it (news mostly reports what has happened).
+    """
+    target = int(wd)
+    day = a.base("dct")
+    if day is None:
+        return f"XXXX-WXX-{target}"
+    diff = target - day.isoweekday()
+    if direction == "auto":
+        direction = "+1" if a.tense > 0 else "-0"
+    if direction == "0":
+        return (day + dt.timedelta(days=diff)).isoformat()
+    if direction in ("+1", "+0"):
+        ahead = diff % 7
+        if ahead == 0 and direction == "+1":
+            ahead = 7
+        return (day + dt.timedelta(days=ahead)).isoformat()
+    back = (-diff) % 7
+    if back == 0 and direction == "-1":
+        back = 7
+    return (day - dt.timedelta(days=back)).isoformat()
+
+
+def _pick(candidates: list[tuple[int, str]], tense: int) -> str:
+    """Nearest candidate to the anchor (offsets in days or months; 0 = same).
+
+    Past tense takes the latest one on or before the anchor, future the first on or
+    after it, when such a candidate lies within a year; otherwise the nearest wins,
+    a future date counting twice its distance (news reports the past more than it
+    announces the future: "March" read in November is the last March unless the next
+    one is less than half as far).
+    """
+    if tense < 0:
+        past = [c for c in candidates if c[0] <= 0]
+        if past:
+            return max(past)[1]
+    if tense > 0:
+        future = [c for c in candidates if c[0] >= 0]
+        if future:
+            return min(future)[1]
+    return min(candidates, key=lambda c: (2 * c[0] if c[0] > 0 else -c[0], c[0] > 0))[1]
+
+
+def monthday(a: Anchors, month: str, day: str, direction: str = "") -> str | None:
+    """Month and day without a year: the year that puts the date nearest the dct.
+
+    The sentence's tense is not used: in news a date without a year is nearly always
+    within a few months of publication, and the nearest year is right far more often
+    than a tense guess. ``direction`` (-1 last, +1 next) applies when the text says it.
+    """
+    m, d = int(month), int(day)
+    tense = int(direction) if direction else 0
+    base = a.base("dct")
+    if base is None:
+        return f"XXXX-{m:02d}-{d:02d}" if _valid(2000, m, d) else None
+    cands = []
+    for y in (base.year - 1, base.year, base.year + 1):
+        if _valid(y, m, d):
+            date = dt.date(y, m, d)
+            cands.append(((date - base).days, date.isoformat()))
+    if not cands:
+        return None
+    near = [c for c in cands if abs(c[0]) <= 366]
+    return _pick(near or cands, tense)
+
+
+def month(a: Anchors, month_: str, direction: str = "") -> str | None:
+    """A month without a year, in the year that puts it nearest the dct.
+
+    ``direction``: -1 (last April: strictly before the dct's month), +1 (next April:
+    strictly after), 0 (this April: the dct's year); empty: the nearest.
+    """
+    m = int(month_)
+    tense = int(direction) if direction and direction != "0" else 0
+    base = a.base("dct")
+    if base is None:
+        return f"XXXX-{m:02d}"
+    if direction == "0":
+        return f"{base.year:04d}-{m:02d}"
+    cands = []
+    for y in (base.year - 1, base.year, base.year + 1):
+        offset = (y * 12 + m) - (base.year * 12 + base.month)
+        if abs(offset) <= 11 and not (direction and offset == 0):
+            cands.append((offset, f"{y:04d}-{m:02d}"))
+    return _pick(cands, tense)
+
+
+def year(a: Anchors, y: str) -> str | None:
+    """Two-digit years (’98) in the century that puts them nearest the dct."""
+    if len(y) >= 3:
+        return y.zfill(4)
+    yy = int(y)
+    base = a.dct.year if a.dct else 2000
+    best = min((c * 100 + yy for c in (base // 100 - 1, base // 100)), key=lambda v: abs(v - base))
+    return f"{best:04d}"
+
+
+_AGO_GRANULARITY = {"D": "D", "H": "D", "W": "D", "M": "M", "Q": "Q", "Y": "M", "DE": "Y",
+                    "CE": "DE"}
+
+
+def ago(a: Anchors, base: str, unit: str, n: str) -> str | None:
+    """A point ``n`` units from ``base`` (a week ago, three days later, a year earlier).
+
+    Written one step finer than the unit where the text fixes it that finely: a week
+    ago is a day, a year ago a month (the same month a year before), as TimeBank does.
+    """
+    return shift(a, base, unit, n, _AGO_GRANULARITY.get(unit, unit))
+
+
+def quarter(a: Anchors, base: str, q: str, direction: str = "") -> str | None:
+    """Quarter ``q`` of the anchor's year, or of the year before when it has not begun yet."""
+    day = a.base(base)
+    if day is None:
+        return f"XXXX-Q{q}"
+    current = (day.month - 1) // 3 + 1
+    y = day.year + (int(direction) if direction else 0)
+    if not direction and int(q) > current and a.tense <= 0:
+        y -= 1
+    return f"{y:04d}-Q{q}"
+
+
+def hm(a: Anchors, hour: str, minute: str = "", half: str = "") -> str | None:
+    """Clock time as HH:MM; ``half`` is am/pm (or a part of day) when the text gives one."""
+    h = int(hour)
+    mi = int(minute) if minute else 0
+    half = half.lower().replace(".", "").replace(" ", "")
+    if half in ("pm", "p", "af", "ev", "ni") and h < 12:
+        h += 12
+    elif half in ("am", "a", "mo") and h == 12:
+        h = 0
+    if h > 24 or mi > 59:
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def duration(a: Anchors, n: str, unit: str) -> str | None:
+    """ISO duration: P3D, PT2H, P10Y; an unknown amount (``X``) gives PXY and the like."""
+    if unit in ("H", "MIN", "S"):
+        return f"PT{n}{'M' if unit == 'MIN' else unit}"
+    return f"P{n}{unit}"
+
+
+def day_of_month(a: Anchors, base: str, day: str) -> str | None:
+    """A day number alone ("el día 13", "tanggal 24"): that day of the anchor's month."""
+    anchor = a.base(base)
+    d = int(day)
+    if anchor is None:
+        return f"XXXX-XX-{d:02d}"
+    if not _valid(anchor.year, anchor.month, d):
+        return None
+    return dt.date(anchor.year, anchor.month, d).isoformat()
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+FUNCTIONS = {
+    "shift": shift,
+    "wd": weekday,
+    "md": monthday,
+    "mon": month,
+    "year": year,
+    "hm": hm,
+    "ago": ago,
+    "q": quarter,
+    "dom": day_of_month,
+    "dur": duration,
+}

@@ -1,0 +1,232 @@
+"""The sitrep command line: the verbs are the concepts (ingest, run, report, export, eval ...)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import typer  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+app = typer.Typer(
+    help="sitrep: turn a stream of news articles into an evidence-linked picture of what happened.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str, typer.Option("--db", envvar="SITREP_DB", help="SQLite file or postgresql:// URL of the store.")
+]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", "-w", min=1, help="Processes for per-document analysis.")
+]
+
+
+def _open_store(db: str):
+    from sitrep.store import Store
+
+    try:
+        return Store.open(db)
+    except Exception as exc:
+        err.print(f"[red]Cannot open the store {db!r}: {exc}[/]")
+        raise typer.Exit(2) from exc
+
+
+def _progress_factory(progress: Progress):
+    def factory(total: int):
+        task = progress.add_task("Analysing", total=total)
+        return lambda n: progress.advance(task, n)
+
+    return factory
+
+
+def _ingest(paths: list[str], db: str, workers: int, quiet: bool = False):
+    from sitrep.ingest import read_sources
+    from sitrep.runner import run_corpus
+
+    store = _open_store(db)
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+    with Progress(*columns, console=err, transient=True, disable=quiet or not err.is_terminal) as progress:
+        summary = run_corpus(read_sources(paths), store, workers=workers,
+                             progress_factory=_progress_factory(progress))
+    for source, reason in summary.skipped:
+        err.print(f"[yellow]skipped[/] {source}: {reason}")
+    for source, warning in summary.warnings:
+        err.print(f"[dim]note[/] {source}: {warning}")
+    err.print(
+        f"Read {summary.read} article(s): {summary.stored} stored, {summary.already_stored} already stored, "
+        f"{len(summary.skipped)} skipped; {summary.entities} entities, {summary.stories} stories "
+        f"in {summary.seconds:.1f} s."
+    )
+    return store, summary
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders or globs (.txt .md .html .json .jsonl feeds .warc).")
+    ],
+    db: DbOption = "sitrep.db",
+    workers: WorkersOption = 1,
+) -> None:
+    """Read, analyse and store articles, then resolve entities and stories across them."""
+    store, summary = _ingest(paths, db, workers)
+    store.close()
+    if summary.skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or globs to read.")],
+    db: DbOption = "sitrep.db",
+    workers: WorkersOption = 1,
+    html_out: Annotated[Path, typer.Option("--html", help="Where to write the HTML briefing.")] = Path(
+        "briefing.html"
+    ),
+) -> None:
+    """The main job: ingest PATHS and print the briefing (also written as HTML)."""
+    from sitrep.views.briefing import build_briefing, render_html, render_terminal
+
+    store, summary = _ingest(paths, db, workers)
+    briefings = build_briefing(store)
+    store.close()
+    render_terminal(briefings, console)
+    html_out.write_text(render_html(briefings), encoding="utf-8")
+    err.print(f"HTML briefing written to {html_out}")
+    if summary.skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+def report(
+    db: DbOption = "sitrep.db",
+    html_out: Annotated[Path | None, typer.Option("--html", help="Also write the briefing as HTML.")] = None,
+) -> None:
+    """Print the briefing of what is in the store."""
+    from sitrep.views.briefing import build_briefing, render_html, render_terminal
+
+    store = _open_store(db)
+    briefings = build_briefing(store)
+    store.close()
+    render_terminal(briefings, console)
+    if html_out:
+        html_out.write_text(render_html(briefings), encoding="utf-8")
+        err.print(f"HTML briefing written to {html_out}")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exported files.")] = Path("export"),
+    db: DbOption = "sitrep.db",
+) -> None:
+    """Write entities, events, places, time expressions, quotes and stories as files."""
+    from sitrep.views.export import export as export_store
+
+    if fmt not in ("jsonl", "csv", "parquet"):
+        err.print(f"[red]Unknown format {fmt!r}: use jsonl, csv or parquet.[/]")
+        raise typer.Exit(2)
+    store = _open_store(db)
+    written = export_store(store, out, fmt)  # type: ignore[arg-type]
+    store.close()
+    for path in written:
+        err.print(f"wrote {path}")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Full-text query (FTS5 syntax on SQLite).")],
+    db: DbOption = "sitrep.db",
+    limit: Annotated[int, typer.Option(help="Most results to show.")] = 20,
+) -> None:
+    """Full-text search over stored articles."""
+    store = _open_store(db)
+    hits = store.search(query, limit=limit)
+    store.close()
+    for article_id, title, snippet in hits:
+        console.print(f"[bold]{title or article_id}[/] [dim]{article_id}[/]\n  {snippet}")
+    if not hits:
+        err.print("No match.")
+
+
+@app.command()
+def entities(
+    db: DbOption = "sitrep.db",
+    limit: Annotated[int, typer.Option(help="Most entities to list.")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List resolved entities with aliases, languages, article counts and first/last seen."""
+    store = _open_store(db)
+    rows = store.entities()[:limit]
+    store.close()
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        return
+    table = Table("id", "name", "type", "articles", "languages", "first seen", "last seen", "aliases")
+    for r in rows:
+        aliases = ", ".join(sorted({a["name"] for a in r["aliases"]}))
+        table.add_row(r["id"], r["name"], r["type"], str(r["article_count"]), ",".join(r["languages"]),
+                      str(r["first_seen"] or ""), str(r["last_seen"] or ""), aliases)
+    console.print(table)
+
+
+@app.command()
+def entity(
+    entity_id: Annotated[str, typer.Argument(help="An id from `sitrep entities`.")],
+    db: DbOption = "sitrep.db",
+) -> None:
+    """Show one entity with every mention in context."""
+    store = _open_store(db)
+    row = store.entity(entity_id)
+    store.close()
+    if row is None:
+        err.print(f"[red]No entity {entity_id!r}.[/]")
+        raise typer.Exit(1)
+    console.print(f"[bold]{row['name']}[/] ({row['type']}) [dim]{row['id']}[/]")
+    console.print("Aliases: " + ", ".join(sorted({a["name"] for a in row["aliases"]})))
+    for m in row["mentions"]:
+        console.print(f"  [cyan]{m['text']}[/] in {m['article_id']} ({m['published'] or 'undated'}), "
+                      f"sentence {m['sentence'] + 1}: [dim]{' '.join((m['sentence_text'] or '').split())}[/]")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file in the format of SCHEMA.md.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    workers: WorkersOption = 1,
+) -> None:
+    """Run the whole pipeline on a gold file's documents and score it."""
+    from sitrep.evaluate.report import render, to_json
+    from sitrep.evaluation import evaluate_gold
+
+    if not gold.is_file():
+        err.print(f"[red]No such gold file: {gold}[/]")
+        raise typer.Exit(2)
+    started = time.perf_counter()
+    result, docs_per_second, warnings = evaluate_gold(gold, workers=workers)
+    for warning in warnings:
+        err.print(f"[yellow]{warning}[/]")
+    if as_json:
+        print(json.dumps(to_json(result, docs_per_second), indent=1))
+    else:
+        console.print(render(result, docs_per_second))
+        err.print(f"{time.perf_counter() - started:.1f} s in all")
+
+
+def main() -> None:  # pragma: no cover - entry point for python -m
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

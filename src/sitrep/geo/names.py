@@ -1,0 +1,124 @@
+"""Name normalisation shared by the gazetteer index and the lookups.
+
+A toponym is written in many ways ("Ḩalab", "HALAB", "al-Raqqa", "the Gaza Strip",
+"Syria's", "U.S."); the index and the queries must meet on one key. Keys are case-folded,
+stripped of diacritics and punctuation, and Arabic letter variants are folded. Articles
+that news writing adds or drops ("the", Arabic al-/el-/ال) are removed as extra variants.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_APOSTROPHES = "'’‘`´ʼʻ"
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي",
+                              "ـ": None, "ؤ": "و", "ئ": "ي"})
+_PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+# Latin transcriptions of the Arabic article, assimilated or not (al-Raqqa, ar-Raqqah, as-Suwayda).
+_AR_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|ash|at|az|an|adh|ath|ad-d)\s+(?=\w{3,})")
+_SAINT = re.compile(r"^(?:saint|st|ste|sainte|san|santa)\s")
+
+
+@lru_cache(maxsize=200_000)
+def norm(text: str) -> str:
+    """The index key of a name: case-folded, no diacritics, no punctuation, single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    text = text.casefold().translate(_ARABIC_FOLD)
+    for ch in _APOSTROPHES:
+        text = text.replace(ch, "")
+    text = text.replace(".", "")
+    text = _PUNCT.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def article_variants(key: str) -> list[str]:
+    """Keys without a leading Arabic article (Latin or Arabic script), if there is one."""
+    out = []
+    stripped = _AR_ARTICLE.sub("", key)
+    if stripped != key:
+        out.append(stripped)
+    if key.startswith("ال") and len(key) > 4:
+        out.append(key[2:])
+    return out
+
+
+def query_keys(text: str) -> list[str]:
+    """Keys to try for a surface form, best first: the form, then without article or
+    possessive/case suffix ("Syria's", Turkish "Suriye'de")."""
+    keys = [norm(text)]
+    for ch in _APOSTROPHES:
+        if ch in text:
+            head = text.split(ch, 1)[0]
+            if len(head) >= 2:
+                keys.append(norm(head))
+            break
+    for key in list(keys):
+        keys.extend(article_variants(key))
+        if _SAINT.match(key):
+            keys.append("st " + key.split(" ", 1)[1])
+    seen: list[str] = []
+    for key in keys:
+        if key and key not in seen:
+            seen.append(key)
+    return seen
+
+
+def inflect(form: str, language: str) -> set[str]:
+    """Regular inflections of a demonym/adjective so that one base form in the data file
+    covers plural, feminine and case forms ("Syrian" -> "Syrians"; "sirio" -> "sirias")."""
+    out = {form}
+    low = form
+    if language == "en":
+        if low.endswith(("an", "i", "ot", "ite", "er", "ec", "ek", "ab", "ak", "ard", "ek", "ch")):
+            out.add(form + "s")
+    elif language in ("es", "pt"):
+        if low.endswith("o"):
+            out |= {form[:-1] + "a", form + "s", form[:-1] + "as"}
+        elif low.endswith(("í", "ú")):
+            out |= {form + "es", form + "s"}
+        elif low.endswith(("és", "ês")):
+            base = form[:-2] + form[-2].translate(str.maketrans("éê", "ee")) + "s"
+            out |= {base + "a", base + "es", base + "as"}
+        elif low.endswith(("án", "ão")):
+            out |= {form[:-2] + "ana", form[:-2] + "anes", form[:-2] + "anas", form[:-2] + "ães",
+                    form[:-2] + "ã", form[:-2] + "ãs"}
+        else:
+            out |= {form + "s", form + "es"}
+    elif language == "fr":
+        if low.endswith("ien"):
+            out |= {form + "ne", form + "s", form + "nes"}
+        elif low.endswith(("ais", "ois")):
+            out |= {form + "e", form + "es"}
+        elif low.endswith("e"):
+            out.add(form + "s")
+        else:
+            out |= {form + "e", form + "s", form + "es"}
+    elif language in ("de", "nl"):
+        if low.endswith(("isch", "ch", "s")) and language == "de":
+            out |= {form + suf for suf in ("e", "en", "er", "es", "em")}
+        elif language == "nl" and low.endswith(("s", "isch")):
+            out.add(form + "e")
+        else:
+            out |= {form + "n", form + "en", form + "s"}
+    elif language == "ru":
+        for ending in ("ий", "ый", "ой"):
+            if low.endswith(ending):
+                stem = form[:-2]
+                soft = stem.endswith(("к", "г", "х"))
+                out |= {stem + suf for suf in (
+                    ("ая", "ое", "ие", "ого", "ой", "их", "ому", "им", "ую", "ими", "ом")
+                    if soft else ("ая", "ое", "ые", "ого", "ой", "ых", "ому", "ым", "ую", "ыми", "ом")
+                )}
+    elif language == "ar":
+        out |= {form + "ة", form + "ون", form + "ين", form + "ه", "ال" + form, "ال" + form + "ة",
+                "ال" + form + "ون", "ال" + form + "ين"}
+    elif language == "tr":
+        out |= {form + "lar", form + "ler"}
+    return out

@@ -1,0 +1,194 @@
+"""``read_sources``: files, folders and globs in, Documents (or reasons for skipping) out.
+
+The iterator never raises on bad input: a corpus gathered from the web always holds a
+few broken files, and one of them must not stop the other ten thousand. Every source
+that yields nothing yields a :class:`Skipped` with a reason instead.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from sitrep.ingest.base import BadInput, Raw, Skipped, binary_kind, decode_text, normalise_text
+from sitrep.ingest.feeds import looks_like_feed, read_feed
+from sitrep.ingest.html import decode_html, extract_page
+from sitrep.ingest.meta import (
+    is_sidecar,
+    make_meta,
+    read_sidecar,
+    sidecar_for,
+    split_front_matter,
+)
+from sitrep.ingest.records import read_json, read_jsonl
+from sitrep.ingest.warc import read_warc
+from sitrep.model import Document, content_id
+
+# Feeds and .json files are parsed whole; this bounds the memory that takes, while
+# max_bytes bounds each article in them.
+WHOLE_FILE_LIMIT = 256 * 2**20
+
+_TEXT = frozenset({".txt", ".md", ".markdown", ".text"})
+_HTML = frozenset({".html", ".htm", ".xhtml"})
+_FEED = frozenset({".xml", ".rss", ".atom", ".rdf"})
+_JSONL = frozenset({".jsonl", ".ndjson"})
+
+
+def read_sources(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    max_bytes: int = 10_000_000,
+) -> Iterator[Document | Skipped]:
+    """Read articles from files, folders (recursively) and glob patterns.
+
+    Formats: .txt/.md (YAML front matter or ``x.meta.json`` sidecar), .html/.htm, .jsonl
+    and .json (article objects), RSS/Atom feeds, WARC (.warc, .warc.gz). Within one call
+    the same content is yielded once; repeats are Skipped as duplicates.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    seen_files: set[str] = set()
+    seen_texts: dict[str, str] = {}
+    for arg in paths:
+        for found in _expand(os.fspath(arg)):
+            if isinstance(found, Skipped):
+                yield found
+                continue
+            key = os.path.realpath(found)
+            if key in seen_files:
+                continue
+            seen_files.add(key)
+            for item in _read_file(found, max_bytes):
+                yield item if isinstance(item, Skipped) else _finish(item, max_bytes, seen_texts)
+
+
+def _finish(raw: Raw, max_bytes: int, seen: dict[str, str]) -> Document | Skipped:
+    """The checks every format shares: empty, too large, already seen."""
+    text = normalise_text(raw.text)
+    if not text.strip():
+        return Skipped(raw.source, "empty document")
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        return Skipped(raw.source, f"larger than max_bytes ({size} > {max_bytes} bytes)")
+    doc_id = content_id(text)
+    if doc_id in seen:
+        return Skipped(raw.source, f"duplicate of {seen[doc_id]}")
+    seen[doc_id] = raw.source
+    return Document(id=doc_id, text=text, meta=raw.meta, source=raw.source)
+
+
+def _expand(arg: str) -> Iterator[Path | Skipped]:
+    path = Path(arg).expanduser()
+    if path.is_dir():
+        yield from _walk(path)
+    elif path.exists():
+        yield path
+    elif any(ch in arg for ch in "*?["):
+        matches = sorted(glob.glob(os.path.expanduser(arg), recursive=True))
+        if not matches:
+            yield Skipped(arg, "no files match the pattern")
+        for match in matches:
+            p = Path(match)
+            if p.is_dir():
+                yield from _walk(p)
+            else:
+                yield p
+    else:
+        yield Skipped(arg, "no such file or directory")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under ``folder`` in a stable order, hidden files and folders left out."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root, name)
+
+
+def _read_file(path: Path, max_bytes: int) -> Iterator[Raw | Skipped]:
+    """Dispatch on the file name (content sniffing for unknown names); never raises."""
+    if is_sidecar(path):
+        return
+    name = path.name.lower()
+    suffix = path.suffix.lower()
+    try:
+        if name.endswith((".warc", ".warc.gz")):
+            yield from read_warc(path, max_bytes)
+        elif suffix in _JSONL:
+            yield from read_jsonl(path, max_bytes)
+        else:
+            yield from _read_whole(path, suffix, max_bytes)
+    except BadInput as exc:
+        yield Skipped(str(path), str(exc))
+    except OSError as exc:
+        yield Skipped(str(path), f"cannot read file: {exc.strerror or exc}")
+    except Exception as exc:  # a reader bug must not end the whole run
+        yield Skipped(str(path), f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _read_whole(path: Path, suffix: str, max_bytes: int) -> Iterator[Raw | Skipped]:
+    """Formats read into memory at once: text, HTML, JSON, feeds, and sniffed files."""
+    reader = _WHOLE_READERS.get(suffix)
+    limit = max_bytes if reader in (_read_text, _read_html) else WHOLE_FILE_LIMIT
+    if reader is None:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+        if binary_kind(head) or not looks_like_feed(head):
+            raise BadInput("unsupported file type")
+        reader = _read_feed
+    size = path.stat().st_size
+    if size > limit:
+        raise BadInput(f"larger than max_bytes ({size} > {limit} bytes)")
+    data = path.read_bytes()
+    kind = binary_kind(data[:8192])
+    if kind:
+        raise BadInput(f"binary file ({kind})")
+    yield from reader(path, data, max_bytes)
+
+
+def _sidecar(path: Path) -> tuple[dict[str, str], Skipped | None]:
+    """The sidecar's fields, and a note when a sidecar exists but cannot be used."""
+    sidecar = sidecar_for(path)
+    if sidecar is None:
+        return {}, None
+    try:
+        return read_sidecar(sidecar), None
+    except BadInput as exc:
+        return {}, Skipped(str(sidecar), str(exc))
+
+
+def _read_text(path: Path, data: bytes, max_bytes: int) -> Iterator[Raw | Skipped]:
+    front, body = split_front_matter(normalise_text(decode_text(data)))
+    side, problem = _sidecar(path)
+    if problem:
+        yield problem
+    yield Raw(body, make_meta(front, side), str(path))
+
+
+def _read_html(path: Path, data: bytes, max_bytes: int) -> Iterator[Raw | Skipped]:
+    side, problem = _sidecar(path)
+    if problem:
+        yield problem
+    text, found = extract_page(decode_html(data), side.get("url"))
+    yield Raw(text, make_meta(found, side), str(path))
+
+
+def _read_json(path: Path, data: bytes, max_bytes: int) -> Iterator[Raw | Skipped]:
+    yield from read_json(path, data, max_bytes)
+
+
+def _read_feed(path: Path, data: bytes, max_bytes: int) -> Iterator[Raw | Skipped]:
+    if not looks_like_feed(data):
+        raise BadInput("XML file is not an RSS/Atom feed")
+    yield from read_feed(str(path), data)
+
+
+_WHOLE_READERS: dict[str, Callable[[Path, bytes, int], Iterator[Raw | Skipped]]] = {
+    **dict.fromkeys(_TEXT, _read_text),
+    **dict.fromkeys(_HTML, _read_html),
+    ".json": _read_json,
+    **dict.fromkeys(_FEED, _read_feed),
+}

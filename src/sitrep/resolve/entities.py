@@ -1,0 +1,136 @@
+"""Cross-document entities: one stable id per real-world actor, with the evidence of merges.
+
+Each article's entity stage already grouped its mentions into in-document clusters. This
+stage gives every cluster a corpus-wide id, deterministically, so that adding articles
+extends the picture without renumbering what is there:
+
+- a knowledge-base entry → its KB id (``bashar-al-assad``);
+- a place the gazetteer resolved → ``geo:<geonameid>`` (so Suriah, Syria and سوريا meet);
+- otherwise the type plus the name's variant key (``per:abu muhamad julani``), which
+  survives transliteration differences but keeps every word (Ali Abbas ≠ Mahmoud Abbas).
+
+Then two merges that need the corpus: a lone surname (``Assad``) joins the one person
+whose full name ends with it, and a lone acronym joins the one organisation whose
+initials it is. Ambiguous cases stay apart: a wrong merge is worse than a missed one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sitrep import names
+from sitrep.model import DocumentAnalysis, Mention
+from sitrep.store.records import Alias, EntityAssignment, EntityRecord
+
+
+@dataclass
+class _Cluster:
+    article_id: str
+    language: str
+    label: str
+    mentions: list[tuple[int, Mention]]
+    kb_id: str | None = None
+    geonameid: int | None = None
+    evidence: list[dict] = field(default_factory=list)
+
+    @property
+    def canonical(self) -> str:
+        return max((m for _, m in self.mentions), key=lambda m: (len(names.words(m.text)), len(m.text))).text
+
+
+def place_of_mention(analysis: DocumentAnalysis, mention: Mention) -> int | None:
+    """GeoNames id of the resolved place overlapping a mention, if any."""
+    for place in analysis.places:
+        if place.geonameid and place.start < mention.end and mention.start < place.end:
+            return place.geonameid
+    return None
+
+
+def _clusters(analysis: DocumentAnalysis) -> list[_Cluster]:
+    grouped: dict[int, list[tuple[int, Mention]]] = defaultdict(list)
+    for index, mention in enumerate(analysis.mentions):
+        key = mention.cluster if mention.cluster >= 0 else -(index + 1)
+        grouped[key].append((index, mention))
+    out = []
+    for members in grouped.values():
+        first = members[0][1]
+        cluster = _Cluster(analysis.document.id, analysis.language, first.label, members, first.kb_id)
+        if first.label == "LOC":
+            ids = [place_of_mention(analysis, m) for _, m in members]
+            ids = [i for i in ids if i]
+            if ids:
+                cluster.geonameid = max(set(ids), key=ids.count)
+        out.append(cluster)
+    return out
+
+
+def _base_id(cluster: _Cluster) -> tuple[str, dict]:
+    if cluster.kb_id:
+        return cluster.kb_id, {"rule": "knowledge base", "alias": cluster.canonical}
+    if cluster.geonameid:
+        return f"geo:{cluster.geonameid}", {"rule": "gazetteer", "alias": cluster.canonical}
+    key = names.variant_key(cluster.canonical) or names.normalise(cluster.canonical)
+    return f"{cluster.label.lower()}:{key}", {"rule": "variant key", "alias": cluster.canonical, "key": key}
+
+
+def resolve_entities(
+    analyses: Iterable[DocumentAnalysis],
+) -> tuple[list[EntityRecord], list[EntityAssignment]]:
+    """Entity records and mention assignments for a whole corpus."""
+    clusters: list[_Cluster] = []
+    for analysis in analyses:
+        clusters.extend(_clusters(analysis))
+    ids = []
+    for cluster in clusters:
+        entity_id, evidence = _base_id(cluster)
+        ids.append(entity_id)
+        cluster.evidence.append(evidence)
+
+    # lone surnames and acronyms join the one entity they can belong to
+    full_people: dict[str, set[str]] = defaultdict(set)
+    org_initials: dict[str, set[str]] = defaultdict(set)
+    for cluster, entity_id in zip(clusters, ids, strict=True):
+        words = names.variant_key(cluster.canonical).split()
+        if cluster.label == "PER" and len(words) > 1:
+            full_people[words[-1]].add(entity_id)
+        if cluster.label in ("ORG", "LOC"):
+            for _, mention in cluster.mentions:
+                acronym = names.initials(mention.text)
+                if len(acronym) >= 2 and len(names.words(mention.text)) >= 2:
+                    org_initials[acronym].add(entity_id)
+    for n, cluster in enumerate(clusters):
+        if cluster.kb_id or cluster.geonameid:
+            continue
+        texts = {m.text for _, m in cluster.mentions}
+        words = names.variant_key(cluster.canonical).split()
+        if cluster.label == "PER" and len(words) == 1 and len(full_people.get(words[0], ())) == 1:
+            ids[n] = next(iter(full_people[words[0]]))
+            cluster.evidence.append({"rule": "surname of the only person with it", "alias": cluster.canonical})
+        elif all(t.isupper() for t in texts) and len(org_initials.get(cluster.canonical, ())) == 1:
+            ids[n] = next(iter(org_initials[cluster.canonical]))
+            cluster.evidence.append({"rule": "acronym of the only organisation with these initials",
+                                     "alias": cluster.canonical})
+
+    records: dict[str, EntityRecord] = {}
+    assignments: list[EntityAssignment] = []
+    for cluster, entity_id in zip(clusters, ids, strict=True):
+        record = records.get(entity_id)
+        if record is None:
+            record = records[entity_id] = EntityRecord(
+                id=entity_id, name=cluster.canonical, type=cluster.label, kb_id=cluster.kb_id
+            )
+        elif len(cluster.canonical) > len(record.name) and not record.kb_id:
+            record.name = cluster.canonical
+        known = {(a.name, a.language) for a in record.aliases}
+        for index, mention in cluster.mentions:
+            if (mention.text, cluster.language) not in known:
+                record.aliases.append(Alias(name=mention.text, language=cluster.language))
+                known.add((mention.text, cluster.language))
+            assignments.append(EntityAssignment(article_id=cluster.article_id, mention=index, entity_id=entity_id))
+        for item in cluster.evidence:
+            item = {**item, "article": cluster.article_id}
+            if item not in record.evidence:
+                record.evidence.append(item)
+    return list(records.values()), assignments

@@ -1,0 +1,124 @@
+"""Running the pipeline over many documents: process pool, progress, store, resolution.
+
+``analyse_many`` is the parallel per-document step (pure: documents in, analyses out).
+``run_corpus`` is the main job: read sources, analyse what is not stored yet, store it
+article by article (a failure loses nothing already stored), then resolve entities and
+stories over the whole store.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from sitrep.analyse.pipeline import analyse
+from sitrep.model import Document, DocumentAnalysis
+
+Progress = Callable[[int], None]  # called with the number of documents just finished
+
+
+@dataclass
+class Failed:
+    source: str
+    reason: str
+
+
+@dataclass
+class RunSummary:
+    read: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    entities: int = 0
+    stories: int = 0
+    seconds: float = 0.0
+
+
+def _analyse_safely(document: Document) -> DocumentAnalysis | Failed:
+    try:
+        return analyse(document)
+    except Exception as exc:  # one bad article must not stop the batch
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        return Failed(document.source or document.id, f"analysis failed: {detail}")
+
+
+def warm_up() -> None:
+    """Load resources once per worker process, before the first real document."""
+    analyse(Document(id="warm-up", text="Warm-up text on 1 January 2024 in Paris."))
+
+
+def analyse_many(
+    documents: Sequence[Document], *, workers: int = 1, progress: Progress | None = None
+) -> Iterator[DocumentAnalysis | Failed]:
+    """Analyses in input order; ``workers > 1`` uses a process pool."""
+    if workers <= 1 or len(documents) < 2:
+        for document in documents:
+            yield _analyse_safely(document)
+            if progress:
+                progress(1)
+        return
+    chunk = max(1, min(32, len(documents) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
+        for result in pool.map(_analyse_safely, documents, chunksize=chunk):
+            yield result
+            if progress:
+                progress(1)
+
+
+def resolve_corpus(store) -> tuple[int, int]:
+    """Re-derive entity ids and stories over everything stored; returns their counts."""
+    from sitrep.resolve.entities import resolve_entities
+    from sitrep.resolve.stories import group_stories, story_inputs
+
+    analyses = list(store.iter_analyses())
+    records, assignments = resolve_entities(analyses)
+    store.upsert_entities(records)
+    store.set_entity_assignments(assignments)
+    entity_of = {(a.article_id, a.mention): a.entity_id for a in assignments if a.entity_id}
+    stories = group_stories(story_inputs(analyses, entity_of))
+    store.set_stories(stories)
+    return len(records), len(stories)
+
+
+def run_corpus(
+    sources: Iterable[Document | object],
+    store,
+    *,
+    workers: int = 1,
+    progress_factory: Callable[[int], Progress] | None = None,
+) -> RunSummary:
+    """The main job over already-read sources (Documents and Skipped records)."""
+    started = time.perf_counter()
+    summary = RunSummary()
+    todo: list[Document] = []
+    for item in sources:
+        if isinstance(item, Document):
+            summary.read += 1
+            if store.has_article(item.id):
+                summary.already_stored += 1
+            else:
+                todo.append(item)
+        else:
+            summary.skipped.append((getattr(item, "source", "?"), getattr(item, "reason", "?")))
+    progress = progress_factory(len(todo)) if progress_factory else None
+    for result in analyse_many(todo, workers=workers, progress=progress):
+        if isinstance(result, Failed):
+            summary.skipped.append((result.source, result.reason))
+            continue
+        try:
+            if store.save_analysis(result):
+                summary.stored += 1
+            else:
+                summary.already_stored += 1
+        except Exception as exc:  # keep what is stored; report the article
+            summary.skipped.append((result.document.source, f"could not be stored: {exc}"))
+            continue
+        for warning in result.warnings:
+            summary.warnings.append((result.document.source or result.document.id, warning))
+    summary.entities, summary.stories = resolve_corpus(store)
+    summary.seconds = time.perf_counter() - started
+    return summary

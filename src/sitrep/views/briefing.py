@@ -1,0 +1,266 @@
+"""The briefing: per story, a dated timeline, key actors, places and quotes, every line cited.
+
+``build_briefing`` reads the store into plain data; ``render_terminal`` (rich) and
+``render_html`` (one self-contained file, no scripts or external assets) are thin layers
+over it. Every line carries a citation: the article (outlet, date, title) and the index
+and text of the sentence it rests on.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+Row = dict[str, Any]
+MAX_ACTORS = 12
+MAX_PLACES = 12
+
+
+@dataclass(frozen=True)
+class Citation:
+    number: int
+    article_id: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    sentence: int
+    sentence_text: str
+
+    @property
+    def label(self) -> str:
+        return f"[{self.number}]"
+
+
+@dataclass
+class TimelineLine:
+    date: str | None
+    type: str
+    subtype: str | None
+    actors: list[str]
+    targets: list[str]
+    place: str | None
+    evidence: str
+    citation: Citation
+
+
+@dataclass
+class QuoteLine:
+    speaker: str
+    content: str
+    citation: Citation
+
+
+@dataclass
+class StoryBriefing:
+    id: str
+    title: str
+    articles: list[Row]
+    timeline: list[TimelineLine] = field(default_factory=list)
+    actors: list[tuple[str, str, int]] = field(default_factory=list)  # name, type, mentions
+    places: list[tuple[str, str | None, int]] = field(default_factory=list)  # name, country, mentions
+    quotes: list[QuoteLine] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+class _Citations:
+    """Numbers citations per story, one number per (article, sentence)."""
+
+    def __init__(self, articles: dict[str, Row]) -> None:
+        self.articles = articles
+        self.by_key: dict[tuple[str, int], Citation] = {}
+
+    def cite(self, row: Row) -> Citation:
+        key = (row["article_id"], row.get("sentence", -1))
+        if key not in self.by_key:
+            article = self.articles.get(row["article_id"], {})
+            self.by_key[key] = Citation(
+                number=len(self.by_key) + 1,
+                article_id=row["article_id"],
+                outlet=article.get("outlet"),
+                published=article.get("published"),
+                title=article.get("title"),
+                sentence=row.get("sentence", -1),
+                sentence_text=" ".join((row.get("sentence_text") or "").split()),
+            )
+        return self.by_key[key]
+
+
+def _arg_names(args: list[Row]) -> list[str]:
+    return [a.get("entity_name") or a["text"] for a in args]
+
+
+def _story_title(story: Row, actors: list[tuple[str, str, int]]) -> str:
+    titles = [a["title"] for a in story["articles"] if a.get("title")]
+    if titles:
+        return titles[0]
+    if actors:
+        return ", ".join(name for name, _, _ in actors[:3])
+    return story["id"]
+
+
+def build_briefing(store) -> list[StoryBriefing]:
+    """The briefing data for every story in the store, largest stories first."""
+    out = []
+    for story in store.stories():
+        articles = {a["id"]: a for a in story["articles"]}
+        cites = _Citations(articles)
+        events = store.events(story_id=story["id"])
+        mentions = store.mentions(story_id=story["id"])
+        places = store.places(story_id=story["id"])
+        quotes = store.quotes(story_id=story["id"])
+        actor_counts: Counter[tuple[str, str]] = Counter(
+            (m.get("entity_name") or m["text"], m["label"]) for m in mentions if m["label"] in ("PER", "ORG")
+        )
+        place_counts: Counter[tuple[str, str | None]] = Counter(
+            (p.get("name") or p["text"], p.get("country_code")) for p in places
+        )
+        actors = [(n, t, c) for (n, t), c in actor_counts.most_common(MAX_ACTORS)]
+        briefing = StoryBriefing(
+            id=story["id"], title=_story_title(story, actors), articles=story["articles"], actors=actors,
+            places=[(n, cc, c) for (n, cc), c in place_counts.most_common(MAX_PLACES)],
+        )
+        timeline = []
+        for event in events:
+            place = event.get("place") or {}
+            timeline.append(TimelineLine(
+                date=event.get("date"), type=event["type"], subtype=event.get("subtype"),
+                actors=_arg_names(event["actors"]), targets=_arg_names(event["targets"]),
+                place=place.get("name") or place.get("text"), evidence=event["text"],
+                citation=cites.cite(event),
+            ))
+        timeline.sort(key=lambda line: (line.date is None, line.date or "", line.citation.published or ""))
+        briefing.timeline = timeline
+        briefing.quotes = [
+            QuoteLine(
+                speaker=(
+                    q.get("speaker_entity_name") or q.get("speaker_text") or q.get("speaker_label") or "unnamed source"
+                ),
+                content=q["text"], citation=cites.cite(q),
+            )
+            for q in quotes
+        ]
+        briefing.citations = sorted(cites.by_key.values(), key=lambda c: c.number)
+        out.append(briefing)
+    return out
+
+
+def _article_line(article: Row) -> str:
+    parts = [article.get("outlet") or "unknown outlet", article.get("published") or "undated"]
+    if article.get("language"):
+        parts.append(article["language"])
+    title = article.get("title") or article["id"]
+    return f"{title} ({', '.join(parts)})"
+
+
+def render_terminal(briefings: list[StoryBriefing], console: Console) -> None:
+    """Print the briefing with rich."""
+    if not briefings:
+        console.print("[yellow]No stories yet: ingest some articles first.[/]")
+        return
+    for story in briefings:
+        parts: list[Any] = [Text("Articles", style="bold")]
+        parts += [Text(f"  • {_article_line(a)}") for a in story.articles]
+        if story.timeline:
+            table = Table(title="Timeline", title_justify="left", expand=True, show_lines=False)
+            for col, kw in (("Date", {"no_wrap": True}), ("Event", {}), ("Who → whom", {}),
+                            ("Where", {}), ("Source", {"no_wrap": True})):
+                table.add_column(col, **kw)
+            for line in story.timeline:
+                who = ", ".join(line.actors) or "?"
+                if line.targets:
+                    who += " → " + ", ".join(line.targets)
+                event = line.type + (f" ({line.subtype})" if line.subtype else "")
+                table.add_row(line.date or "undated", f"{event}\n[dim]“{line.evidence}”[/]", who,
+                              line.place or "", line.citation.label)
+            parts.append(table)
+        if story.actors:
+            parts.append(Text("Key actors: ", style="bold").append(
+                "; ".join(f"{n} ({t}, {c})" for n, t, c in story.actors)))
+        if story.places:
+            parts.append(Text("Places: ", style="bold").append(
+                "; ".join(f"{n}{' ' + cc if cc else ''} ({c})" for n, cc, c in story.places)))
+        if story.quotes:
+            parts.append(Text("Quotes", style="bold"))
+            for quote in story.quotes:
+                parts.append(Text(f"  {quote.speaker}: “{quote.content}” {quote.citation.label}"))
+        if story.citations:
+            parts.append(Text("Sources", style="bold"))
+            for c in story.citations:
+                source = f"{c.outlet or 'unknown outlet'}, {c.published or 'undated'}, sentence {c.sentence + 1}"
+                parts.append(Text(f"  {c.label} {source}: ", style="dim").append(
+                    Text(f"“{c.sentence_text}”", style="dim italic")))
+        console.print(Panel(Group(*parts), title=f"[bold]{story.title}[/]", subtitle=story.id))
+
+
+_CSS = """
+body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.6rem} h2{font-size:1.3rem;border-bottom:2px solid #ccc;padding-bottom:.2rem}
+h3{font-size:1.05rem;margin-bottom:.3rem} table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}
+.evidence{color:#555;font-style:italic} .cite{font-size:.8rem;vertical-align:super}
+.sources li{color:#555;font-size:.9rem;margin-bottom:.3rem} .story{margin-bottom:3rem}
+.type{font-weight:600}
+"""
+
+
+def _e(value: Any) -> str:
+    return html.escape(str(value if value is not None else ""))
+
+
+def render_html(briefings: list[StoryBriefing], title: str = "sitrep briefing") -> str:
+    """The briefing as one self-contained HTML page."""
+    out = [f"<!doctype html><html><head><meta charset='utf-8'><title>{_e(title)}</title>",
+           f"<style>{_CSS}</style></head><body><h1>{_e(title)}</h1>"]
+    if not briefings:
+        out.append("<p>No stories yet: ingest some articles first.</p>")
+    for story in briefings:
+        sid = _e(story.id)
+        out.append(f"<section class='story' id='{sid}'><h2>{_e(story.title)}</h2><h3>Articles</h3><ul>")
+        out += [f"<li>{_e(_article_line(a))}</li>" for a in story.articles]
+        out.append("</ul>")
+        if story.timeline:
+            out.append("<h3>Timeline</h3><table><tr><th>Date</th><th>Event</th><th>Who → whom</th>"
+                       "<th>Where</th></tr>")
+            for line in story.timeline:
+                who = ", ".join(line.actors) or "?"
+                if line.targets:
+                    who += " → " + ", ".join(line.targets)
+                cite = f"<a class='cite' href='#{sid}-c{line.citation.number}'>{line.citation.label}</a>"
+                subtype = f" ({_e(line.subtype)})" if line.subtype else ""
+                out.append(
+                    f"<tr><td>{_e(line.date or 'undated')}</td><td><span class='type'>{_e(line.type)}</span>"
+                    f"{subtype}<div class='evidence'>“{_e(line.evidence)}”{cite}</div></td>"
+                    f"<td>{_e(who)}</td><td>{_e(line.place)}</td></tr>"
+                )
+            out.append("</table>")
+        if story.actors:
+            out.append("<h3>Key actors</h3><p>" + "; ".join(
+                f"{_e(n)} ({_e(t)}, {c})" for n, t, c in story.actors) + "</p>")
+        if story.places:
+            out.append("<h3>Places</h3><p>" + "; ".join(
+                f"{_e(n)}{' ' + _e(cc) if cc else ''} ({c})" for n, cc, c in story.places) + "</p>")
+        if story.quotes:
+            out.append("<h3>Quotes</h3><ul>")
+            for q in story.quotes:
+                out.append(f"<li><b>{_e(q.speaker)}</b>: “{_e(q.content)}”"
+                           f"<a class='cite' href='#{sid}-c{q.citation.number}'>{q.citation.label}</a></li>")
+            out.append("</ul>")
+        if story.citations:
+            out.append("<h3>Sources</h3><ol class='sources'>")
+            for c in story.citations:
+                out.append(
+                    f"<li id='{sid}-c{c.number}'>{_e(c.outlet or 'unknown outlet')}, "
+                    f"{_e(c.published or 'undated')}, {_e(c.title or c.article_id)}, sentence {c.sentence + 1}: "
+                    f"“{_e(c.sentence_text)}”</li>"
+                )
+            out.append("</ol>")
+        out.append("</section>")
+    out.append("</body></html>")
+    return "\n".join(out)

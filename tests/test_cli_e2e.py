@@ -1,0 +1,79 @@
+"""End to end through the CLI: the main job on the bundled examples, re-runs, bad input, eval."""
+
+import json
+import sqlite3
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from sitrep.cli import app
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+runner = CliRunner()
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as conn:
+        return {
+            t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "mentions", "timexes", "places", "events", "quotes", "entities", "stories")
+        }
+
+
+def test_run_on_examples_prints_a_cited_briefing_and_writes_html(tmp_path):
+    db, html = tmp_path / "kb.db", tmp_path / "briefing.html"
+    result = runner.invoke(app, ["run", str(EXAMPLES), "--db", str(db), "--html", str(html)])
+    assert result.exit_code == 0, result.output
+    assert "3 stored" in result.output
+    assert "Timeline" in result.output and "ASSAULT" in result.output
+    assert "Sources" in result.output and "sentence" in result.output
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "<script" not in page and "http" not in page
+    assert "Al Jazeera" in page and "Aleppo" in page
+    counts = table_counts(db)
+    assert counts["articles"] == 3 and counts["stories"] == 1
+    assert counts["mentions"] > 50 and counts["events"] > 3 and counts["quotes"] > 2
+
+
+def test_rerun_on_the_same_input_changes_nothing(tmp_path):
+    db = tmp_path / "kb.db"
+    first = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    before = table_counts(db)
+    again = runner.invoke(app, ["ingest", str(EXAMPLES / "*.txt"), "--db", str(db)])
+    assert again.exit_code == 0, again.output
+    assert "0 stored, 3 already stored" in again.output
+    assert table_counts(db) == before
+
+
+def test_bad_input_is_reported_skipped_and_loses_nothing(tmp_path):
+    db = tmp_path / "kb.db"
+    runner.invoke(app, ["ingest", str(EXAMPLES / "000_13ce0ca0229e9c60.txt"), "--db", str(db)])
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(
+        "Protesters marched through Nairobi on Tuesday, police said.\n", encoding="utf-8"
+    )
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
+    (folder / "empty.md").write_text("   \n", encoding="utf-8")
+    lines = [json.dumps({"text": "Troops withdrew from Kherson on Friday, the army said.", "language": "en"}),
+             "{not json", ""]
+    (folder / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "binary.txt" in result.output and "empty.md" in result.output and "feed.jsonl:2" in result.output
+    assert table_counts(db)["articles"] == 3  # the earlier article and the two good new ones
+
+
+def test_eval_on_the_seed_gold_meets_the_baseline_floors(shared_dir):
+    result = runner.invoke(app, ["eval", str(shared_dir / "eval" / "seeds.gold.jsonl"), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout[result.stdout.index("{"):])
+    assert figures["noise.leaks"] == 0
+    assert figures["entities.mention_f1"] >= 0.6
+    assert figures["timex.value_f1"] >= 0.6
+    assert figures["places.e2e_f1_161"] >= 0.6
+    assert figures["events.f1"] >= 0.3
+    assert figures["quotes.speaker_f1"] >= 0.3
+    assert figures["story.b3_f1"] == 1.0
+    assert figures["docs_per_second"] > 0

@@ -1,0 +1,86 @@
+"""The entity stage on real sentences: detection, typing and in-document linking."""
+
+import pytest
+
+from sitrep.analyse.pipeline import get_nlp
+from sitrep.model import NoiseSpan
+
+
+def mentions(text: str, language: str = "en", noise=()):
+    from sitrep.analyse.entities import EntityFinder
+    from sitrep.analyse.places import demonym_test, place_kind_lookup
+
+    finder = EntityFinder(language, place_kind=place_kind_lookup(), is_demonym=demonym_test())
+    doc = get_nlp(language).make_doc(text)
+    for _name, proc in get_nlp(language).pipeline[:1]:  # the sentencizer
+        doc = proc(doc)
+    return finder.find(doc, noise)
+
+
+def by_text(found):
+    return {m.text: m for m in found}
+
+
+def test_acronym_joins_its_expansion_and_titles_are_dropped():
+    text = (
+        "The offensive was led by Hayat Tahrir al-Sham (HTS), a group once linked to al-Qaeda. "
+        "Syrian Prime Minister Mohammad Ghazi al-Jalali said HTS had entered the city."
+    )
+    found = by_text(mentions(text))
+    assert found["Hayat Tahrir al-Sham"].label == "ORG"
+    assert found["HTS"].cluster == found["Hayat Tahrir al-Sham"].cluster
+    assert "Mohammad Ghazi al-Jalali" in found and found["Mohammad Ghazi al-Jalali"].label == "PER"
+    assert "Syrian" not in found  # a demonym is not an entity mention
+
+
+def test_short_form_links_to_the_full_name_introduced_earlier():
+    text = "President Bashar al-Assad fled to Moscow. Assad had ruled Syria since 2000."
+    found = mentions(text)
+    assad = [m for m in found if "Assad" in m.text]
+    assert len(assad) == 2 and len({m.cluster for m in assad}) == 1
+    assert all(m.label == "PER" for m in assad)
+    assert by_text(found)["Syria"].label == "LOC"
+
+
+def test_two_people_with_one_surname_stay_apart():
+    text = "Palestinian President Mahmoud Abbas met the Syrian defence minister, Ali Abbas, in Cairo."
+    found = by_text(mentions(text))
+    assert found["Mahmoud Abbas"].cluster != found["Ali Abbas"].cluster
+
+
+def test_place_cues_and_facilities_belong_to_the_name():
+    text = "Russia keeps the Tartus naval base and an airbase in Latakia province, near the governorate of Aleppo."
+    found = by_text(mentions(text))
+    assert found["Tartus naval base"].label == "LOC"
+    assert found["Latakia province"].label == "LOC"
+    assert "governorate of Aleppo" in found
+
+
+def test_indonesian_titles_and_names():
+    text = "Presiden Joko Widodo bertemu Perdana Menteri Anthony Albanese di Jakarta pada hari Senin."
+    found = by_text(mentions(text, "id"))
+    assert found["Joko Widodo"].label == "PER"
+    assert found["Anthony Albanese"].label == "PER"
+    assert found["Jakarta"].label == "LOC"
+    assert "Senin" not in found
+
+
+def test_nothing_is_found_inside_noise():
+    text = "Rebels entered Hama on Thursday.\nRead more: Erdogan meets Putin in Sochi\n"
+    start = text.index("Read more")
+    noise = [NoiseSpan(start=start, end=len(text) - 1, text=text[start:-1], reason="link list")]
+    found = by_text(mentions(text, noise=noise))
+    assert "Hama" in found
+    assert not {"Erdogan", "Putin", "Sochi"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قال الرئيس السوري بشار الأسد إن الجيش سيستعيد المدينة.", "بشار الأسد"),
+    ],
+)
+def test_arabic_names_come_from_the_knowledge_base(text, name):
+    found = by_text(mentions(text, "ar"))
+    assert name in found
+    assert found[name].label == "PER"
