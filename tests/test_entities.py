@@ -12,7 +12,7 @@ def mentions(text: str, language: str = "en", noise=()):
 
     finder = EntityFinder(language, place_kind=place_kind_lookup(), is_demonym=demonym_test())
     doc = get_nlp(language).make_doc(text)
-    for _name, proc in get_nlp(language).pipeline[:1]:  # the sentencizer
+    for _name, proc in get_nlp(language).pipeline[:2]:  # line breaks and the sentencizer
         doc = proc(doc)
     return finder.find(doc, noise)
 

@@ -281,7 +281,7 @@ def test_broken_warc(tmp_path: Path) -> None:
     docs, skipped = read(tmp_path)
     r = reasons(skipped)
     assert docs == [] and len(r) == 3
-    assert r["text.warc"] == "not a WARC file (no records)"
+    assert r["text.warc"] == "not a WARC file"
     assert r["garbage.warc.gz"].startswith("broken WARC file")
     assert r["cut.warc.gz"].startswith("broken WARC file")
 

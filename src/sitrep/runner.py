@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from sitrep.analyse.pipeline import analyse
-from sitrep.model import Document, DocumentAnalysis
+from sitrep.model import Document, DocumentAnalysis, Meta
 
 Progress = Callable[[int], None]  # called with the number of documents just finished
 
@@ -46,9 +46,10 @@ def _analyse_safely(document: Document) -> DocumentAnalysis | Failed:
         return Failed(document.source or document.id, f"analysis failed: {detail}")
 
 
-def warm_up() -> None:
-    """Load resources once per worker process, before the first real document."""
-    analyse(Document(id="warm-up", text="Warm-up text on 1 January 2024 in Paris."))
+def warm_up(languages: tuple[str, ...] = ("en",)) -> None:
+    """Load resources once per process (per language), before the first real document."""
+    for language in languages:
+        analyse(Document(id="warm-up", text="Paris, 1 January 2024.", meta=Meta(language=language)))
 
 
 def analyse_many(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 
 from sitrep.analyse.events import LANG_DIR, resource, word_regex
 from sitrep.model import Event
@@ -85,7 +85,7 @@ _GOVERNMENT = re.compile(r"\b(?:GOV|MIL|COP)\b")
 _NON_STATE = re.compile(r"\b(?:REB|OPP|PRO)\b")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cues(language: str | None) -> dict[str, tuple[re.Pattern, ...]]:
     """Cue group -> regexes, for one language or (None) every language that has cues."""
     languages = [language] if language else sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir())

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -32,14 +32,22 @@ _KEYS = {"link": "link_cues", "caption": "caption_cues", "promo": "promo_cues",
 MAX_ITEMS = 8  # headlines in one link list; a longer run of short lines is something else
 MAX_HEADLINE_CHARS = 160
 MAX_HEADLINE_WORDS = 25
-_BULLET = re.compile(r"[-•*▪►▶»›–—·]\s*")
-# A one-word cue must be followed by a separator (or a year, for "Copyright 2024"):
-# "Photo: ..." is a caption, "Photos taken on Sunday show ..." is prose.
-_WORD_CUE_END = r"(?=\s*(?:[:：|/–—-]|$)|\s+(?:©|\(c\)|\d{4}\b))"
+_BULLET = re.compile(r"[-•*▪►▶»›–—·(\[]\s*")  # list bullets, and "(" of "(Reporting by ...)"
+# A one-word cue must be followed by a separator: "Photo: ..." is a caption, "Photos
+# taken on Sunday show ..." is prose. A dash separates only captions and link cues
+# ("Photo - Reuters"); a year only credits ("Copyright 2024").
+_SEP = r"\s*(?:[:：|/]|$)"
+_DASH = r"|\s+[–—-](?!\S)"
+_WORD_CUE_END = {
+    "link": rf"(?={_SEP}{_DASH})",
+    "caption": rf"(?={_SEP}{_DASH})",
+    "promo": rf"(?={_SEP})",
+    "credit": rf"(?={_SEP}|\s+(?:©|\(c\)|\d{{4}}\b))",
+}
 _TERMINAL = frozenset(".!;,…:。؛،")
 _QUESTION = frozenset("?？؟")
 _CLOSERS = "\"'”’»›)]」』 "
-_LINK_SEPS = ":：|»›>–—-"
+_LINK_SEP = re.compile(r"\s*[:：|»›>]|\s+[–—-](?!\S)")  # "Related-party" is no separator
 _QUOTE_ONLY = re.compile(r"[\"“„«‹「『]([^\"“”„«»]{2,300})[\"”“»›」』][.!?]?")
 _TOKEN = re.compile(r"\w+")
 _NAME_JOINERS = frozenset({"and", "&", "in", "dan", "y", "e", "et", "und", "en", "ve", "и", "di",
@@ -56,21 +64,23 @@ def _load(code: str) -> dict[str, list[str]]:
     return {k: [str(v) for v in vs] for k, vs in data.items() if isinstance(vs, list)}
 
 
-@lru_cache(maxsize=1)
+@cache
 def languages() -> tuple[str, ...]:
     """Language codes that ship a boilerplate file."""
     return tuple(sorted(p.parent.name for p in LANG_DIR.glob(f"*/{FILE_NAME}")))
 
 
-def _cue_pattern(cue: str) -> str:
+def _cue_pattern(cue: str, category: str | None) -> str:
     body = r"\s+".join(re.escape(part) for part in cue.split())
-    if re.fullmatch(r"\w+", cue):
-        return body + _WORD_CUE_END
+    if category in _WORD_CUE_END and re.fullmatch(r"\w+", cue):
+        return body + _WORD_CUE_END[category]
     return body + r"(?!\w)" if re.search(r"\w$", cue) else body
 
 
-def _alternation(cues: set[str]) -> str:
-    return "|".join(_cue_pattern(c) for c in sorted(cues, key=lambda c: (-len(c), c)))
+def _alternation(cues: set[str], category: str | None = None) -> str:
+    """Regex alternation of phrases, longest first; ``category`` for cues opening a line."""
+    ordered = sorted(cues, key=lambda c: (-len(c), c))
+    return "|".join(_cue_pattern(c, category) for c in ordered)
 
 
 def _first_char(s: str) -> str:
@@ -109,11 +119,11 @@ def _rules(codes: tuple[str, ...]) -> _Rules:
         for category in CATEGORIES:
             if category not in cats:
                 continue
-            alt = _alternation(cats[category])
+            alt = _alternation(cats[category], category)
             if category == "standalone":
                 parts.append(rf"(?P<standalone>(?:{alt}))[\s.:!]*$")
-            elif category == "byline":
-                parts.append(rf"(?P<byline>(?:{alt}))\s+(?=\S)")
+            elif category == "byline":  # "By Jane Doe", never "by" inside a fragment
+                parts.append(rf"(?P<byline>(?-i:{alt}))\s+(?=\S)")
             else:
                 parts.append(rf"(?P<{category}>(?:{alt}))")
         by_char[char] = re.compile("|".join(parts), re.I)
@@ -131,8 +141,9 @@ def _rules(codes: tuple[str, ...]) -> _Rules:
         ),
         inline=re.compile(
             rf"(?P<wire>\(\s*(?:{agencies})\s*\)(?:\s*[-–—]+)?)"
-            rf"|(?P<credit>\(\s*(?:{captions})[^()\n]{{0,120}}\)"
-            rf"|\([^()\n]{{0,60}}(?:/|\bvia\s)\s*(?:{agencies})[^()\n]{{0,40}}\))",
+            rf"|(?P<credit>\(\s*(?:{captions})\s*[:：/][^()\n]{{0,120}}\)"
+            rf"|\([^()\n]{{0,60}}(?:/|\bvia\s)\s*(?:{agencies})[^()\n]{{0,40}}\)"
+            rf"|\(\s*(?:{agencies})\s*/[^()\n]{{1,60}}\))",
             re.I,
         ),
         agencies=re.compile(rf"(?:{agencies})$", re.I),
@@ -167,7 +178,11 @@ def _lines(text: str) -> list[_Line]:
 
 
 def find_noise(text: str, language: str | None) -> list[NoiseSpan]:
-    """Spans of ``text`` that are page debris rather than article content, in text order."""
+    """Spans of ``text`` that are page debris rather than article content, in text order.
+
+    ``language`` (ISO 639-1, region suffixes ignored) picks the cue file; None or a
+    language without a file uses the cues of all languages.
+    """
     rules = rules_for(language)
     lines = _lines(text)
     found: list[tuple[_Line, str]] = []
@@ -232,9 +247,9 @@ def _link_kind(rest: str, line_len: int) -> str | None:
     r = rest.strip()
     if not r:
         return "bare"
-    if r[0] in _LINK_SEPS:
-        after = r[1:].strip()
-        return "inline" if after else "bare"
+    sep = _LINK_SEP.match(rest)
+    if sep:
+        return "inline" if rest[sep.end():].strip() else "bare"
     head, colon, after = r.replace("：", ":").partition(":")
     if colon and len(head.split()) <= 5 and not _TERMINAL.intersection(head):
         return "inline" if after.strip() else "bare"  # "Read more from Sky News:"
@@ -257,19 +272,25 @@ def _headline_kind(s: str) -> str | None:
 def _link_block(lines: list[_Line], i: int, rules: _Rules) -> int:
     """End (exclusive line index) of the headline list that the cue on line ``i`` opens.
 
-    Items are headline-like lines. When prose follows the list, two kinds of line at its
-    end are given back to the article: questions (a question just before prose reads as
+    Items are headline-like lines; when the first item follows the cue directly, a blank
+    line ends the list. When prose follows the list, two kinds of line at its end are
+    given back to the article: questions (a question just before prose reads as
     the article's own rhetorical question) and a subheading, recognised by sharing most
     of its words with the paragraph after it (a link to another story does not).
     """
     items: list[tuple[int, str]] = []
     j = i + 1
     prose_follows = False
+    tight = True  # no blank line between cue and first item: a blank line ends the list
     while j < len(lines):
         s = lines[j].text
         if not s:
+            if items and tight:
+                break
             j += 1
             continue
+        if not items:
+            tight = j == i + 1
         bullet = _BULLET.match(s)
         m = rules.classify(s[bullet.end():] if bullet else s)
         kind = None if m and m.lastgroup == "link" else _headline_kind(s)

@@ -21,9 +21,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from sitrep import names, resources
+from sitrep.analyse.pipeline import doc_text
 from sitrep.kb import KnowledgeBase, load_kb
 from sitrep.model import Mention, NoiseSpan
 
@@ -86,14 +87,36 @@ class _Candidate:
     source: str = "pattern"
 
 
-def _is_cap(token: Token) -> bool:
-    text = token.text
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+class _Tokens:
+    """Plain lists of what the finder asks of every token (far cheaper than spaCy Token objects)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text_of_doc = doc_text(doc)
+        self.text = [t.text for t in doc]
+        self.lower = [t.lower_ for t in doc]
+        self.ws = [t.whitespace_ for t in doc]
+        self.punct = [t.is_punct for t in doc]
+        self.stop = [t.is_stop for t in doc]
+        self.alpha = [t.is_alpha for t in doc]
+        self.start = [t.idx for t in doc]
+        self.end = [t.idx + len(t.text) for t in doc]
+        self.cap = [bool(x) and x[0].isupper() and any(c.isalpha() for c in x) and not p
+                    for x, p in zip(self.text, self.punct, strict=True)]
+        self.sentences = [(s.start, s.end) for s in doc.sents]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def span(self, i: int, j: int) -> str:
+        return self.text_of_doc[self.start[i] : self.end[j - 1]]
 
 
-def _joined(doc: Doc, i: int) -> bool:
-    """Token i touches the token before it (no space): the two halves of ``al-Sham``."""
-    return i > 0 and doc[i - 1].whitespace_ == ""
+def _index_phrases(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases by first word, longest first, so matching at a token is one dict lookup."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
 class EntityFinder:
@@ -113,79 +136,78 @@ class EntityFinder:
         self.place_kind = place_kind or (lambda _name: None)
         self.is_demonym = is_demonym or (lambda _name: False)
         self.cased = language not in {"ar", "fa", "ur", "he", "zh", "ja", "ko", "th"}
+        self.titles = _index_phrases(self.cues.titles)
+        self.site_words = _index_phrases(self.cues.site_words)
 
     # -- candidates -------------------------------------------------------------------
-    def _particle_start(self, doc: Doc, i: int) -> bool:
+    def _particle_start(self, t: _Tokens, i: int) -> bool:
         """``al Qaeda``, ``al-Assad``: a particle that opens a name."""
-        tok = doc[i]
-        if tok.lower_ not in self.cues.particles:
+        if t.lower[i] not in self.cues.particles:
             return False
         j = i + 1
-        if j < len(doc) and doc[j].text == "-" and doc[j].whitespace_ == "" and tok.whitespace_ == "":
+        if j < len(t) and t.text[j] == "-" and t.ws[j] == "" and t.ws[i] == "":
             j += 1
-        return j < len(doc) and _is_cap(doc[j])
+        return j < len(t) and t.cap[j]
 
-    def _extend(self, doc: Doc, i: int, sent_end: int, masked: Sequence[bool]) -> int:
+    def _extend(self, t: _Tokens, i: int, sent_end: int, masked: Sequence[bool]) -> int:
+        particles, connectors = self.cues.particles, self.cues.connectors
         j = i + 1
         while j < sent_end and not masked[j]:
-            tok = doc[j]
-            if _is_cap(tok) and not tok.is_punct:
+            if t.cap[j]:
                 j += 1
                 continue
-            nxt = doc[j + 1] if j + 1 < sent_end else None
+            has_next = j + 1 < sent_end
             if (
-                tok.text == "-"
-                and nxt is not None
-                and _joined(doc, j)
-                and tok.whitespace_ == ""
-                and (_is_cap(nxt) or (doc[j - 1].lower_ in self.cues.particles))
-                and nxt.is_alpha
+                t.text[j] == "-"
+                and has_next
+                and t.ws[j - 1] == ""
+                and t.ws[j] == ""
+                and (t.cap[j + 1] or t.lower[j - 1] in particles)
+                and t.alpha[j + 1]
             ):
                 j += 2
                 continue
-            if tok.lower_ in self.cues.particles and nxt is not None and (
-                _is_cap(nxt) or (nxt.text == "-" and j + 2 < sent_end and _is_cap(doc[j + 2]))
+            if t.lower[j] in particles and has_next and (
+                t.cap[j + 1] or (t.text[j + 1] == "-" and j + 2 < sent_end and t.cap[j + 2])
             ):
                 j += 1
                 continue
-            if tok.lower_ in self.cues.connectors and nxt is not None and _is_cap(nxt):
+            if t.lower[j] in connectors and has_next and t.cap[j + 1]:
                 j += 1
                 continue
             break
-        while j > i + 1 and (doc[j - 1].lower_ in self.cues.connectors or doc[j - 1].text == "-"):
+        while j > i + 1 and (t.lower[j - 1] in connectors or t.text[j - 1] == "-"):
             j -= 1
         return j
 
-    def _capitalised_candidates(self, doc: Doc, masked: Sequence[bool]) -> list[_Candidate]:
+    def _capitalised_candidates(self, t: _Tokens, masked: Sequence[bool]) -> list[_Candidate]:
         out: list[_Candidate] = []
-        for sent in doc.sents:
-            i = sent.start
-            while i < sent.end:
-                tok = doc[i]
-                if masked[i] or not ((_is_cap(tok) and not tok.is_punct) or self._particle_start(doc, i)):
+        for sent_start, sent_end in t.sentences:
+            i = sent_start
+            while i < sent_end:
+                if masked[i] or not (t.cap[i] or self._particle_start(t, i)):
                     i += 1
                     continue
-                j = self._extend(doc, i, sent.end, masked)
-                out.extend(self._split_on_titles(doc, i, j, sentence_start=(i == sent.start)))
+                j = self._extend(t, i, sent_end, masked)
+                out.extend(self._split_on_titles(t, i, j, sentence_start=(i == sent_start)))
                 i = j
         return out
 
-    def _match_phrase(
-        self, doc: Doc, i: int, limit: int, phrases: tuple[tuple[str, ...], ...]
-    ) -> int:
-        """Length of the longest phrase that starts at token i (0 if none)."""
-        for phrase in phrases:
+    @staticmethod
+    def _match_phrase(t: _Tokens, i: int, limit: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+        """Length of the longest indexed phrase that starts at token i (0 if none)."""
+        for phrase in index.get(t.lower[i], ()) if i < limit else ():
             n = len(phrase)
-            if i + n <= limit and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
+            if i + n <= limit and all(t.lower[i + k] == phrase[k] for k in range(1, n)):
                 return n
         return 0
 
-    def _split_on_titles(self, doc: Doc, i: int, j: int, sentence_start: bool) -> list[_Candidate]:
+    def _split_on_titles(self, t: _Tokens, i: int, j: int, sentence_start: bool) -> list[_Candidate]:
         """``Syrian Prime Minister Mohammad al-Jalali`` → ``Syrian`` | title | PER name."""
         pieces: list[_Candidate] = []
         k, piece_start, after_title = i, i, False
         while k < j:
-            n = self._match_phrase(doc, k, j, self.cues.titles)
+            n = self._match_phrase(t, k, j, self.titles)
             if n:
                 if k > piece_start:
                     pieces.append(_Candidate(piece_start, k, "PER" if after_title else None))
@@ -199,94 +221,99 @@ class EntityFinder:
             )
         for cand in pieces:
             cand.reason = cand.reason or ("sentence-start" if sentence_start and cand.start == i else "")
-        if not after_title and i > 0 and doc[i - 1].lower_ in self.cues.person_role_words and pieces:
+        if not after_title and i > 0 and t.lower[i - 1] in self.cues.person_role_words and pieces:
             pieces[0].label, pieces[0].reason = "PER", "role word"
         return pieces
 
-    def _dictionary_candidates(self, doc: Doc, masked: Sequence[bool]) -> list[_Candidate]:
-        """Known names from the knowledge base and the gazetteer (scripts without case)."""
+    def _dictionary_candidates(self, t: _Tokens, masked: Sequence[bool]) -> list[_Candidate]:
+        """Known names from the knowledge base and the gazetteer, and names after titles.
+
+        For cased scripts only knowledge-base names that start with a capital are looked up
+        (the capitalised candidates find the rest); scripts without case need all of it.
+        """
         out: list[_Candidate] = []
         longest = self.kb.max_alias_words
         after_title = -1  # a name is expected at this token: the one after a title
         i = 0
-        while i < len(doc):
-            if masked[i] or doc[i].is_punct:
+        while i < len(t):
+            if masked[i] or t.punct[i] or (self.cased and not (t.cap[i] or self._particle_start(t, i))):
                 i += 1
                 continue
-            found = self._dictionary_match(doc, i, longest, masked)
+            found = self._dictionary_match(t, i, longest, masked)
             if found:
                 out.append(found)
                 i = found.end
                 continue
-            if i == after_title and not doc[i].is_stop:
+            if self.cased:
+                i += 1
+                continue
+            if i == after_title and not t.stop[i]:
                 end = i + 1
-                while end < min(len(doc), i + 3) and not doc[end].is_punct and not doc[end].is_stop:
+                while end < min(len(t), i + 3) and not t.punct[end] and not t.stop[end]:
                     end += 1
                 out.append(_Candidate(i, end, "PER", "title"))
                 i = end
                 continue
-            n = self._match_phrase(doc, i, len(doc), self.cues.titles)
+            n = self._match_phrase(t, i, len(t), self.titles)
             if n:
                 i += n
-                while i < len(doc) and self.is_demonym(doc[i].text):  # "the Syrian president X"
+                while i < len(t) and self.is_demonym(t.text[i]):  # "the Syrian president X"
                     i += 1
                 after_title = i
             else:
                 i += 1
         return out
 
-    def _dictionary_match(self, doc: Doc, i: int, longest: int, masked: Sequence[bool]) -> _Candidate | None:
-        """The longest knowledge-base alias or gazetteer name starting at token i."""
-        for n in range(min(longest, len(doc) - i), 0, -1):
-            if any(masked[i : i + n]) or doc[i + n - 1].is_punct:
+    def _dictionary_match(self, t: _Tokens, i: int, longest: int, masked: Sequence[bool]) -> _Candidate | None:
+        """The longest knowledge-base alias (or, without case, gazetteer name) starting at token i."""
+        for n in range(min(longest, len(t) - i), 0, -1):
+            if any(masked[i : i + n]) or t.punct[i + n - 1]:
                 continue
-            text = doc[i : i + n].text
+            text = t.span(i, i + n)
             entries = self.kb.lookup(text)
             if entries:
                 return _Candidate(i, i + n, entries[0].type, "kb", entries[0].id, "kb")
-            if self.place_kind(text):
+            if not self.cased and self.place_kind(text):
                 return _Candidate(i, i + n, "LOC", "gazetteer", None, "gazetteer")
         return None
 
     # -- cleaning and typing ----------------------------------------------------------
-    def _trim(self, doc: Doc, cand: _Candidate) -> _Candidate | None:
+    def _trim(self, t: _Tokens, cand: _Candidate) -> _Candidate | None:
         cues = self.cues
         while cand.start < cand.end and (
-            doc[cand.start].lower_ in cues.stop_words or doc[cand.start].lower_ in cues.not_names
-        ) and doc[cand.start].lower_ not in cues.particles:
+            t.lower[cand.start] in cues.stop_words or t.lower[cand.start] in cues.not_names
+        ) and t.lower[cand.start] not in cues.particles:
             cand.start += 1
-        while cand.end > cand.start and (
-            doc[cand.end - 1].lower_ in cues.connectors or doc[cand.end - 1].is_punct
-        ):
+        while cand.end > cand.start and (t.lower[cand.end - 1] in cues.connectors or t.punct[cand.end - 1]):
             cand.end -= 1
         if cand.start >= cand.end:
             return None
-        words = [t.lower_ for t in doc[cand.start : cand.end] if t.text != "-"]
+        words = [t.lower[k] for k in range(cand.start, cand.end) if t.text[k] != "-"]
         if all(w in cues.not_names or w in cues.stop_words or w in cues.particles for w in words):
             return None
         if any(w in cues.event_words for w in words):
             return None
         return cand
 
-    def _extend_place_cues(self, doc: Doc, cand: _Candidate) -> None:
+    def _extend_place_cues(self, t: _Tokens, cand: _Candidate) -> None:
         """Grow ``Latakia`` into ``Latakia province`` and ``Aleppo`` into ``governorate of Aleppo``."""
-        n = self._match_phrase(doc, cand.end, len(doc), self.cues.site_words)
+        n = self._match_phrase(t, cand.end, len(t), self.site_words)
         if n:
             cand.end += n
             cand.label, cand.reason = "LOC", "site"
             return
-        if cand.end < len(doc) and doc[cand.end].lower_ in self.cues.admin_after:
+        if cand.end < len(t) and t.lower[cand.end] in self.cues.admin_after:
             cand.end += 1
             cand.label, cand.reason = "LOC", "admin"
             return
         for phrase in self.cues.admin_before:
             start = cand.start - len(phrase)
-            if start >= 0 and tuple(t.lower_ for t in doc[start : cand.start]) == phrase:
+            if start >= 0 and tuple(t.lower[start : cand.start]) == phrase:
                 cand.start = start
                 cand.label, cand.reason = "LOC", "admin"
                 return
 
-    def _type(self, doc: Doc, cand: _Candidate, text: str) -> str | None:
+    def _type(self, t: _Tokens, cand: _Candidate, text: str) -> str | None:
         if cand.label:
             return cand.label
         cues = self.cues
@@ -297,61 +324,60 @@ class EntityFinder:
         if self.place_kind(text):
             cand.source = "gazetteer"
             return "LOC"
-        tokens = [t for t in doc[cand.start : cand.end] if t.text != "-"]
-        lowered = [t.lower_ for t in tokens]
+        lowered = [t.lower[k] for k in range(cand.start, cand.end) if t.text[k] != "-"]
         if any(w in cues.org_words for w in lowered) or lowered[0] in cues.org_first_words:
             return "ORG"
-        if len(tokens) == 1 and text.isupper() and 2 <= len(text.replace(".", "")) <= 6:
+        if len(lowered) == 1 and text.isupper() and 2 <= len(text.replace(".", "")) <= 6:
             return "ORG"
-        if len(tokens) >= 2:
+        if len(lowered) >= 2:
             return "PER"
         return None  # one unknown word: decided by in-document context below
 
     def find(self, doc: Doc, noise: Sequence[NoiseSpan] = ()) -> list[Mention]:
-        masked = [False] * len(doc)
+        t = _Tokens(doc)
+        masked = [False] * len(t)
         for span in noise:
-            for tok in doc.char_span(span.start, span.end, alignment_mode="expand") or ():
-                masked[tok.i] = True
-        raw = self._dictionary_candidates(doc, masked)
+            for k in range(len(t)):
+                if t.start[k] < span.end and span.start < t.end[k]:
+                    masked[k] = True
+        raw = self._dictionary_candidates(t, masked)
         if self.cased:
-            raw = [c for c in raw if c.source == "kb" and c.start < len(doc) and _is_cap(doc[c.start])]
             taken = {k for c in raw for k in range(c.start, c.end)}
             raw += [
-                c for c in self._capitalised_candidates(doc, masked)
+                c for c in self._capitalised_candidates(t, masked)
                 if not any(k in taken for k in range(c.start, c.end))
             ]
             raw.sort(key=lambda c: c.start)
         mid_sentence_words = {
-            doc[c.start].lower_ for c in raw if c.reason != "sentence-start" and c.end - c.start == 1
+            t.lower[c.start] for c in raw if c.reason != "sentence-start" and c.end - c.start == 1
         }
         mentions: list[Mention] = []
         for cand in raw:
-            trimmed = self._trim(doc, cand)
+            trimmed = self._trim(t, cand)
             if trimmed is None:
                 continue
-            core_text = doc[trimmed.start : trimmed.end].text
+            core_text = t.span(trimmed.start, trimmed.end)
             if trimmed.label is None and self.is_demonym(core_text):
                 continue
-            label = self._type(doc, trimmed, core_text)
+            label = self._type(t, trimmed, core_text)
             if (
                 trimmed.reason == "sentence-start"
                 and trimmed.end - trimmed.start == 1
                 and label is None
-                and doc[trimmed.start].lower_ not in mid_sentence_words
+                and t.lower[trimmed.start] not in mid_sentence_words
             ):
                 continue
             if label != "PER":
-                self._extend_place_cues(doc, trimmed)
+                self._extend_place_cues(t, trimmed)
                 label = trimmed.label or label
-            span = doc[trimmed.start : trimmed.end]
-            end_char = span.end_char
-            if span.text.endswith(("’s", "'s")):  # a possessive the tokeniser left attached
+            start_char, end_char = t.start[trimmed.start], t.end[trimmed.end - 1]
+            if t.text_of_doc.endswith(("’s", "'s"), start_char, end_char):  # a possessive left attached
                 end_char -= 2
             mentions.append(
                 Mention(
-                    start=span.start_char,
+                    start=start_char,
                     end=end_char,
-                    text=doc.text[span.start_char : end_char],
+                    text=t.text_of_doc[start_char:end_char],
                     label=label or "",  # type: ignore[arg-type]
                     sentence=-1,
                     source=trimmed.source,

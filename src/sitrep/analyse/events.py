@@ -1,13 +1,20 @@
 """Event extraction: PLOVER events from per-language trigger lexicons.
 
 Languages are data: ``lang/<code>/events.yaml`` lists trigger patterns per PLOVER
-root type (with subtypes), the cues that make a mention hypothetical or negated,
-clause breaks, passive markers and place prepositions; ``lang/<code>/actors.yaml``
+root type (with subtypes), the mood cues that govern a trigger, clause breaks,
+passive markers and place prepositions; ``lang/<code>/actors.yaml``
 lists nominal actor descriptions ("rebels", "the regime", "pemberontak") with an
 agent code and the demonyms that give them a country. The engine below is written
-once: find a trigger, drop it when a negation/hypothetical cue governs it, take the
-nearest actor before it and the nearest target after it in the same clause (swapped
-for passives), and attach the date and place found in the same sentence.
+once: find a trigger, read the mood cue before it, take the nearest actor before it
+and the nearest target after it in the same clause (swapped for passives), and attach
+the date and place found in the same sentence.
+
+Mood follows the PLOVER/CAMEO coding rules: a hypothetical act ("could attack", "if
+they attack") is no event; a negated cooperative act ("will not accept", "refused to
+cooperate") is a REJECT and a negated hostile one no event; an obligation laid on
+someone ("China must drop barriers") is a REQUEST; a stated intention is an AGREE when
+the act is cooperative ("will support", "akan membantu") and a THREATEN when it is
+hostile ("will impose sanctions").
 
 Pattern mini-language (kept small so lexicon authors need no regex expertise):
 a space matches any run of whitespace, ``*`` after a word matches any word ending
@@ -20,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +45,17 @@ from sitrep.model import (
 )
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+# PLOVER types whose stated intention is an AGREE and whose negation is a REJECT
+COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT")
+# speech acts keep their type whatever the mood ("will not accept" is still a REJECT)
+_SPEECH = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 _DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d))?")
 # the most specific place is the event's place: a town before its province or country
 _BREADTH = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 2, "water": 2, "country": 3}
 _FALLBACK_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"'”’»)]*|\n|$)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def resource(language: str, name: str) -> dict[str, Any]:
     """The parsed ``lang/<language>/<name>.yaml`` (empty when the language lacks it)."""
     path = LANG_DIR / language / f"{name}.yaml"
@@ -86,6 +97,7 @@ class _Entry:
     subtype: str | None
     needs_argument: bool  # bare nouns ("the attack") only count with a participant
     needs_territory: bool  # "took", "seized": an event only with a place as object
+    pattern: re.Pattern  # the entry alone, tried with .match at a trigger position
 
 
 @dataclass(frozen=True)
@@ -95,6 +107,10 @@ class EventLexicon:
     triggers: re.Pattern
     entries: tuple[_Entry, ...]
     hypothetical: re.Pattern
+    negation: re.Pattern
+    obligation: re.Pattern
+    intention: re.Pattern
+    cooperative: frozenset[str]
     clause_break: re.Pattern
     passive: re.Pattern
     place_prep: re.Pattern
@@ -102,6 +118,7 @@ class EventLexicon:
     anaphora: re.Pattern
     relative: re.Pattern
     cue_window: int
+    verb_first: bool  # VSO languages: a clause-initial verb's subject follows it
 
 
 @dataclass(frozen=True)
@@ -122,7 +139,7 @@ class ActorLexicon:
         return self.countries[int(match.lastgroup[1:])] if match.lastgroup else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def event_lexicon(language: str) -> EventLexicon | None:
     """Compile ``events.yaml`` once per process; None for languages without one."""
     config = resource(language, "events")
@@ -130,29 +147,32 @@ def event_lexicon(language: str) -> EventLexicon | None:
         return None
     letters = config.get("letters")
     prefix, suffix = config.get("prefix", ""), config.get("suffix", "")
-    parts: list[tuple[int, str]] = []
     entries: list[_Entry] = []
     for plover_type, items in config["triggers"].items():
         for item in items:
             spec = item if isinstance(item, dict) else {"p": item}
-            index = len(entries)
             entries.append(
                 _Entry(
                     type=plover_type,
                     subtype=spec.get("sub"),
                     needs_argument=bool(spec.get("noun", False)),
                     needs_territory=bool(spec.get("territory", False)),
+                    pattern=re.compile(
+                        rf"{prefix}(?:{expand(spec['p'], letters)}){suffix}(?![\w-])", re.IGNORECASE
+                    ),
                 )
             )
-            parts.append((len(spec["p"]), f"(?P<t{index}>{expand(spec['p'], letters)})"))
-    parts.sort(key=lambda part: part[0], reverse=True)
-    body = "|".join(part for _, part in parts)
+    body = "|".join(f"(?:{entry.pattern.pattern})" for entry in entries)
     # "Turkish-backed" is a description, not a backing: no trigger inside a hyphenated word
-    triggers = re.compile(rf"(?<![\w-]){prefix}(?:{body}){suffix}(?![\w-])", re.IGNORECASE)
+    triggers = re.compile(rf"(?<![\w-])(?:{body})", re.IGNORECASE)
     return EventLexicon(
         triggers=triggers,
         entries=tuple(entries),
         hypothetical=word_regex(config.get("hypothetical", []), config, affixes=False),
+        negation=word_regex(config.get("negation", []), config, affixes=False),
+        obligation=word_regex(config.get("obligation", []), config, affixes=False),
+        intention=word_regex(config.get("intention", []), config, affixes=False),
+        cooperative=frozenset(config.get("cooperative", COOPERATIVE)),
         clause_break=re.compile(config.get("clause_break", r"[;:]"), re.IGNORECASE),
         passive=word_regex(config.get("passive", []), config, affixes=False),
         place_prep=word_regex(config.get("place_prepositions", []), config, affixes=False),
@@ -160,10 +180,11 @@ def event_lexicon(language: str) -> EventLexicon | None:
         anaphora=word_regex(config.get("anaphora", []), config, affixes=False),
         relative=word_regex(config.get("relatives", []), config, affixes=False),
         cue_window=int(config.get("cue_window", 40)),
+        verb_first=bool(config.get("verb_first", False)),
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def actor_lexicon(language: str) -> ActorLexicon:
     """Compile ``actors.yaml`` once per process (an empty lexicon when missing)."""
     config = resource(language, "actors")
@@ -195,8 +216,16 @@ def actor_lexicon(language: str) -> ActorLexicon:
         ),
         pronoun=word_regex(config.get("pronouns", []), config, affixes=False),
         relative=word_regex(config.get("relatives", []), config, affixes=False),
-        unnamed=word_regex(config.get("unnamed_sources", []), config, affixes=False),
+        unnamed=word_regex(config.get("unnamed_sources", []), config),
     )
+
+
+def last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """The last match of a pattern in text[start:end] (regexes only search forwards)."""
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 - we want the last one
+        pass
+    return found
 
 
 def sentence_spans(text: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -236,9 +265,7 @@ def actor_candidates(
         agent = lexicon.agents[int(match.lastgroup[1:])] if match.lastgroup else None
         s, e = match.start(), match.end()
         country = None
-        left = None
-        for left in lexicon.demonym.finditer(text, max(start, s - 30), s):
-            pass
+        left = last_match(lexicon.demonym, text, max(start, s - 30), s)
         if left is not None and text[left.end() : s].strip(" -") == "":
             country = lexicon.country(left)
             s = left.start()
@@ -336,15 +363,18 @@ def extract_events(
         if in_noise(sentence.start, sentence.end, noise):
             continue
         candidates: list[Argument] | None = None
-        for match in lexicon.triggers.finditer(text, sentence.start, sentence.end):
-            entry = lexicon.entries[int(match.lastgroup[1:])] if match.lastgroup else None
-            if entry is None:
+        consumed = sentence.start
+        for found in lexicon.triggers.finditer(text, sentence.start, sentence.end):
+            if found.start() < consumed:
                 continue
-            t_start, t_end = match.span()
-            c_start, c_end = clause_bounds(
-                text, t_start, t_end, sentence.start, sentence.end, lexicon.clause_break
-            )
-            if _hypothetical(text, c_start, t_start, lexicon):
+            reading = _reading(text, found.start(), sentence, places, lexicon)
+            if reading is None:
+                continue
+            entry, t_end, (c_start, c_end) = reading
+            t_start = found.start()
+            consumed = t_end
+            event_type = _mood(text, c_start, t_start, entry.type, lexicon)
+            if event_type is None:
                 continue
             if candidates is None:
                 candidates = actor_candidates(
@@ -354,14 +384,12 @@ def extract_events(
                 text, t_start, t_end, c_start, c_end, candidates, lexicon, towns
             )
             place = _place(text, t_end, sentence, places, lexicon, spans, index)
-            if entry.needs_territory and not _has_territory(text, t_end, c_end, places, lexicon):
-                continue
             if entry.needs_argument and not (actors or targets):
                 continue
             date, timex = _date(t_start, sentence, timexes)
             for arg in actors + targets:
                 arg.sentence = index
-            if events and (events[-1].type, events[-1].start) == (entry.type, c_start):
+            if events and (events[-1].type, events[-1].start) == (event_type, c_start):
                 # one event per type and clause ("this offensive was fought by ...")
                 if events[-1].actors or not actors:
                     continue
@@ -372,18 +400,42 @@ def extract_events(
                     end=c_end,
                     text=text[c_start:c_end],
                     sentence=index,
-                    type=entry.type,
-                    subtype=entry.subtype,
-                    trigger=Span(start=t_start, end=t_end, text=match.group(), sentence=index),
+                    type=event_type,
+                    subtype=entry.subtype if event_type == entry.type else None,
+                    trigger=Span(start=t_start, end=t_end, text=text[t_start:t_end], sentence=index),
                     actors=actors,
                     targets=targets,
                     date=date,
                     timex=timex,
                     place=place,
-                    confidence=0.4 + 0.2 * bool(actors) + 0.1 * bool(targets) + 0.1 * (" " in match.group()),
+                    confidence=_confidence(actors, targets, text[t_start:t_end]),
                 )
             )
     return events
+
+
+def _reading(
+    text: str, t_start: int, sentence: Sentence, places: list[Place], lexicon: EventLexicon
+) -> tuple[_Entry, int, tuple[int, int]] | None:
+    """The lexicon entry a trigger position stands for: the longest match whose condition
+    holds, lexicon order breaking ties ("seized the town" is a capture, "seized weapons"
+    a coercion). Returns the entry, the trigger end and the clause around it."""
+    readings = []
+    for order, entry in enumerate(lexicon.entries):
+        match = entry.pattern.match(text, t_start, sentence.end)
+        if match is not None and match.end() > t_start:
+            readings.append((-(match.end() - t_start), order, entry, match.end()))
+    for _, _, entry, t_end in sorted(readings, key=lambda r: (r[0], r[1])):
+        clause = clause_bounds(text, t_start, t_end, sentence.start, sentence.end, lexicon.clause_break)
+        if entry.needs_territory and not _has_territory(text, t_end, clause[1], places, lexicon):
+            continue
+        return entry, t_end, clause
+    return None
+
+
+def _confidence(actors: list[Argument], targets: list[Argument], trigger: str) -> float:
+    """Rough belief in an event: participants and a multiword trigger make it likelier."""
+    return 0.4 + 0.2 * bool(actors) + 0.1 * bool(targets) + 0.1 * (" " in trigger)
 
 
 def _towns(mentions: list[Mention], places: list[Place]) -> set[int]:
@@ -399,10 +451,25 @@ def _towns(mentions: list[Mention], places: list[Place]) -> set[int]:
     return out
 
 
-def _hypothetical(text: str, clause_start: int, trigger_start: int, lexicon: EventLexicon) -> bool:
-    """A negation/modality cue shortly before the trigger in its clause."""
-    window_start = max(clause_start, trigger_start - lexicon.cue_window)
-    return lexicon.hypothetical.search(text, window_start, trigger_start) is not None
+def _mood(
+    text: str, clause_start: int, trigger_start: int, plover_type: str, lexicon: EventLexicon
+) -> str | None:
+    """The PLOVER type a trigger stands for under the mood cue before it (None: no event)."""
+    window = (max(clause_start, trigger_start - lexicon.cue_window), trigger_start)
+    if lexicon.hypothetical.search(text, *window):
+        return None
+    cooperative = plover_type in lexicon.cooperative
+    if lexicon.negation.search(text, *window):
+        if plover_type in _SPEECH:
+            return plover_type
+        return "REJECT" if cooperative else None
+    if plover_type in _SPEECH:
+        return plover_type
+    if lexicon.obligation.search(text, *window):
+        return "REQUEST"
+    if lexicon.intention.search(text, *window):
+        return "AGREE" if cooperative else "THREATEN"
+    return plover_type
 
 
 def _arguments(
@@ -423,6 +490,9 @@ def _arguments(
     relative = lexicon.relative.match(text, c_start) is not None
     actor = in_clause[-1] if in_clause else (before[-1] if before and relative else None)
     target = after[0] if after else None
+    if actor is None and lexicon.verb_first and after:
+        # "هاجم مسلحون مركزا للشرطة": verb, subject, object
+        actor, target = after[0], (after[1] if len(after) > 1 else None)
     passive = lexicon.passive.search(text, t_end, min(c_end, t_end + 40))
     if passive:
         agent = next((c for c in after if passive.end() <= c.start <= passive.end() + 25), None)

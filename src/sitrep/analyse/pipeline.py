@@ -30,7 +30,7 @@ STAGES = ("sitrep_clean", "sitrep_entities", "sitrep_timex", "sitrep_places", "s
 for _name, _default in (
     ("sitrep_language", None), ("sitrep_dct", None), ("noise", None), ("mentions", None),
     ("timexes", None), ("places", None), ("events", None), ("quotes", None),
-    ("sitrep_sentences", None), ("sitrep_outlet_country", None),
+    ("sitrep_sentences", None), ("sitrep_outlet_country", None), ("sitrep_text", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -51,8 +51,29 @@ def assign_sentences(doc: Doc, spans: list[Span]) -> None:
             span.sentence = max(0, bisect.bisect_right(starts, span.start) - 1)
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once (spaCy rebuilds ``doc.text`` from its tokens on every access)."""
+    if doc._.sitrep_text is None:
+        doc._.sitrep_text = doc.text
+    return doc._.sitrep_text
+
+
 def _language(doc: Doc) -> str:
     return doc._.sitrep_language or doc.lang_
+
+
+@Language.component("sitrep_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and list items carry no full stop.
+
+    Runs before spaCy's sentencizer, which keeps boundaries already set.
+    """
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            if not doc[i].is_space:
+                doc[i].is_sent_start = True
+    return doc
 
 
 @Language.factory("sitrep_clean")
@@ -60,7 +81,7 @@ def make_clean(nlp: Language, name: str):
     from sitrep.analyse.clean import find_noise
 
     def clean(doc: Doc) -> Doc:
-        doc._.noise = find_noise(doc.text, _language(doc))
+        doc._.noise = find_noise(doc_text(doc), _language(doc))
         return doc
 
     return clean
@@ -92,7 +113,7 @@ def make_timex(nlp: Language, name: str):
     def timex(doc: Doc) -> Doc:
         tagger = TimexTagger.for_language(_language(doc))
         sentences = [(s.start, s.end) for s in doc_sentences(doc)]
-        found = tagger.tag(doc.text, doc._.sitrep_dct, sentences)
+        found = tagger.tag(doc_text(doc), doc._.sitrep_dct, sentences)
         noise = doc._.noise or ()
         found = [t for t in found if not any(n.start <= t.start and t.end <= n.end for n in noise)]
         assign_sentences(doc, found)
@@ -108,7 +129,7 @@ def make_places(nlp: Language, name: str):
 
     def places(doc: Doc) -> Doc:
         found = find_places(
-            doc.text, doc._.mentions or [], language=_language(doc), noise=doc._.noise or (),
+            doc_text(doc), doc._.mentions or [], language=_language(doc), noise=doc._.noise or (),
             outlet_country=doc._.sitrep_outlet_country,
         )
         assign_sentences(doc, found)
@@ -124,7 +145,7 @@ def make_events(nlp: Language, name: str):
 
     def events(doc: Doc) -> Doc:
         found = extract_events(
-            doc.text, _language(doc), doc_sentences(doc), doc._.mentions or [],
+            doc_text(doc), _language(doc), doc_sentences(doc), doc._.mentions or [],
             doc._.timexes or [], doc._.places or [], doc._.noise or [],
         )
         assign_sentences(doc, found)
@@ -140,7 +161,7 @@ def make_quotes(nlp: Language, name: str):
 
     def quotes(doc: Doc) -> Doc:
         found = extract_quotes(
-            doc.text, _language(doc), doc_sentences(doc), doc._.mentions or [], doc._.noise or [],
+            doc_text(doc), _language(doc), doc_sentences(doc), doc._.mentions or [], doc._.noise or [],
         )
         assign_sentences(doc, found)
         doc._.quotes = found
@@ -153,6 +174,7 @@ def make_quotes(nlp: Language, name: str):
 def get_nlp(language: str) -> Language:
     """The blank spaCy pipeline of a language with the sentencizer and every sitrep stage."""
     nlp = spacy.blank(language if language in SPACY_LANGUAGES else "xx")
+    nlp.add_pipe("sitrep_line_breaks")
     nlp.add_pipe("sentencizer")
     for stage in STAGES:
         nlp.add_pipe(stage)
@@ -164,6 +186,7 @@ def analyse(document: Document, *, languages: tuple[str, ...] | None = None) -> 
     language, warnings = detect_language(document.text, document.meta.language, languages)
     nlp = get_nlp(language)
     doc = nlp.make_doc(document.text)
+    doc._.sitrep_text = document.text
     doc._.sitrep_language = language
     doc._.sitrep_dct = document.meta.published
     if not document.meta.published:

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from sitrep.analyse.events import (
     actor_candidates,
     actor_lexicon,
     in_noise,
+    last_match,
     resource,
     sentence_spans,
     word_regex,
@@ -34,6 +35,8 @@ from sitrep.model import Argument, Mention, NoiseSpan, Quote, Sentence, Span
 
 _PREFERENCE = {"PER": 0, "ORG": 1}
 _TRIM = " \t\n,.:;\u2013\u2014-"
+_PHRASE_END = re.compile(r"[,:;\u060c]")
+_SUBJECT_REACH = 90  # characters before a cue (or an appositive) where its subject may stand
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ class QuoteLexicon:
     min_words: int
 
 
-@lru_cache(maxsize=None)
+@cache
 def quote_lexicon(language: str) -> QuoteLexicon | None:
     """Compile ``quotes.yaml`` once per process; None for languages without one."""
     config = resource(language, "quotes")
@@ -162,9 +165,7 @@ class _Finder:
                 self.used_cues.add(cue.start())
                 return (*speaker, _span(self.text, cue.start(), cue.end(), s_index))
         lead_start = max(sentence.start, open_at - 150)
-        cue = None
-        for cue in self.lexicon.speaker_first.finditer(self.text, lead_start, open_at):
-            pass
+        cue = last_match(self.lexicon.speaker_first, self.text, lead_start, open_at)
         if cue is not None:
             speaker = self._speaker_before(cue.start(), sentence.start)
             if speaker is not None:
@@ -190,26 +191,26 @@ class _Finder:
                 if quote is not None:
                     out.append(quote)
         taken = list(direct)
-        kept: list[Quote] = []
         for quote in out:
-            if any(quote.start < q.end and q.start < quote.end for q in taken):
-                continue
-            taken.append(quote)
-            kept.append(quote)
-        return kept
+            if not any(quote.start < q.end and q.start < quote.end for q in taken):
+                taken.append(quote)
+        return taken[len(direct) :]
 
     def _according(self, cue: re.Match, index: int) -> Quote | None:
         """'According to X, CONTENT' or 'CONTENT, according to X'."""
         sentence = self.spans[index]
         phrase_end = self._phrase_end(cue.end(), sentence.end)
-        speaker = self._pick(cue.end(), phrase_end)
+        that = self.lexicon.complementizer.search(self.text, cue.end(), phrase_end)
+        if that is not None:  # "قال الوزير إن ...": the speaker phrase ends at the complementizer
+            phrase_end = that.start()
+        speaker = self._pick(cue.end(), phrase_end, first=True)
         if speaker is None:
             return None
         before = self.text[sentence.start : cue.start()].strip(_TRIM)
         if len(before.split()) >= 3:
             start, end = sentence.start, cue.start()
         else:
-            start, end = phrase_end, sentence.end
+            start, end = (that.end() if that else phrase_end), sentence.end
         return self._quote(start, end, index, "attribution", speaker, cue)
 
     def _reported(self, cue: re.Match, index: int) -> Quote | None:
@@ -222,7 +223,8 @@ class _Finder:
         rest = text[rest_start : sentence.end].strip(_TRIM)
         if inverted:
             speaker = self._speaker_after(cue.end(), sentence.end)
-            if speaker is not None and len(rest.split()) <= len(speaker[0].text.split() if speaker[0] else [1]) + 5:
+            limit = 5 + (len(speaker[0].text.split()) if speaker and speaker[0] else 1)
+            if speaker is not None and len(rest.split()) <= limit:
                 comma = before.rstrip().rstrip(",")
                 return self._quote(sentence.start, sentence.start + len(comma), index, "indirect", speaker, cue)
         speaker = self._speaker_before(cue.start(), sentence.start)
@@ -292,17 +294,25 @@ class _Finder:
         return self._pick(position, end, pronoun_at=position, first=True)
 
     def _speaker_before(self, cue_start: int, lo: int) -> tuple[Argument | None, str | None] | None:
-        """The subject of a cue: in its clause first, then anywhere before in the sentence."""
+        """The subject of a cue: in its clause, else before an appositive ("X, a loyalist
+        of Y, said"), else near the cue in the sentence."""
+        head = self.text[lo:cue_start].rstrip()
         clause = max(self.text.rfind(",", lo, cue_start), self.text.rfind(";", lo, cue_start))
-        if clause > lo:
+        if clause > lo and head.endswith(","):
+            opening = self.text.rfind(",", lo, clause)
+            if opening > lo:
+                found = self._pick(max(lo, opening - _SUBJECT_REACH), opening, pronoun_at=opening)
+                if found is not None:
+                    return found
+        elif clause > lo:
             found = self._pick(clause + 1, cue_start, pronoun_at=cue_start)
             if found is not None:
                 return found
-        return self._pick(lo, cue_start, pronoun_at=cue_start)
+        return self._pick(max(lo, cue_start - _SUBJECT_REACH), cue_start, pronoun_at=cue_start)
 
     def _phrase_end(self, position: int, hi: int) -> int:
         """End of a speaker phrase: the next comma, colon or the sentence end."""
-        match = re.compile(r"[,:;]").search(self.text, position, hi)
+        match = _PHRASE_END.search(self.text, position, hi)
         return match.start() if match else hi
 
     def _pick(

@@ -28,6 +28,8 @@ ARABIC_COUNTRIES = frozenset(
 
 # Ranks of how a name reaches a place; lower is a stronger claim.
 SRC_NAME, SRC_ALIAS, SRC_ALT, SRC_DEMONYM, SRC_BARE, SRC_ARTICLE = range(6)
+# Ways of naming that make a name worth trusting on its own (no alternate spellings).
+STRONG = frozenset({SRC_NAME, SRC_ALIAS, SRC_DEMONYM})
 
 _DIVISION_WORDS = (
     "governorate", "province", "region", "oblast", "krai", "kray", "state", "district",
@@ -151,7 +153,10 @@ def build(path: Path, progress: Progress | None = None) -> None:
     country_pid: dict[str, int] = {}
     for cc, c in countries.items():
         pts = country_points.get(cc) or [(0.0, 0.0)]
-        lat, lon = _centre(pts)
+        # the median town: inside the country's populated core even when it has far-flung
+        # islands or territories (a mean or a bounding box would land in the sea)
+        lat = sorted(p[0] for p in pts)[len(pts) // 2]
+        lon = sorted(p[1] for p in pts)[len(pts) // 2]
         pid = b.add_place(c["geonameid"], c["name"], "country", "PCLI", cc, None, None,
                           lat, lon, c["population"])
         country_pid[cc] = pid

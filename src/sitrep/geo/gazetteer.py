@@ -19,7 +19,7 @@ from pathlib import Path
 from sitrep.geo.build import build
 from sitrep.geo.names import query_keys
 
-BUILD_VERSION = 8
+BUILD_VERSION = 9
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitrep.geo.build import SRC_ALIAS, SRC_ALT, SRC_DEMONYM, SRC_NAME
+from sitrep.geo.build import SRC_ALIAS, SRC_ALT, STRONG
 from sitrep.geo.cues import context_cue, strip_cue
 from sitrep.geo.gazetteer import Candidate, Gazetteer, GeoRecord
 from sitrep.geo.names import norm
@@ -37,10 +37,11 @@ HAND_WEIGHTS = {
     "kind:continent": 2.5, "kind:region": 1.0, "kind:water": 0.5, "kind:site": 1.0,
     "logpop:city": 0.24, "logpop:admin": 0.24, "logpop:country": 0.24, "largest": 0.0,
     "src:0": 0.0, "src:1": -0.2, "src:2": -2.0, "src:3": -0.3, "src:4": -1.0, "src:5": -1.2,
-    "capital": 0.8, "exact_case": 0.3,
+    "capital": 0.8, "capital_intl": 1.0, "exact_case": 0.3,
     "country_scan": 1.5, "country_win:city": 1.5, "country_win:admin": 1.5,
     "country_win:country": 1.5, "admin1_ctx": 2.0, "admin1_win": 1.0, "local": 6.0,
-    "poprel": 0.0, "weaker_name": 0.0, "near_log": 0.0,
+    "poprel": 0.0, "weaker_name": 0.0, "near_log": 0.0, "foreign:city": 0.0,
+    "foreign:admin": 0.0,
     "cue_match": 3.0, "cue_mismatch": -2.0, "outlet": 1.0,
     "near100": 1.2, "near400": 0.6, "contains": 0.8,
 }
@@ -106,7 +107,7 @@ class PlaceResolver:
         for n in range(len(words), 0, -1):
             for cand in self.gaz.candidates(" ".join(words[:n])):
                 rec = cand.record
-                if cand.src <= SRC_DEMONYM and rec.kind in ("admin1", "country"):
+                if cand.src in STRONG and rec.kind in ("admin1", "country"):
                     out.add((rec.country_code or "", rec.admin1 if rec.kind == "admin1" else None))
             if out:
                 break
@@ -130,12 +131,16 @@ class PlaceResolver:
             f["weaker_name"] = 1.0
         if rec.feature_code == "PPLC":
             f["capital"] = 1.0
+            if ctx.international:  # "Washington", "Moscow" in foreign news: the capital
+                f["capital_intl"] = 1.0
         if rec.name == span.surface:
             f["exact_case"] = 1.0
         cc = rec.country_code
         if cc:
             f["country_scan"], win = ctx.country_share(cc, span)
             f[f"country_win:{group}"] = win
+            if ctx.international and f["country_scan"] < 0.15 and group != "country":
+                f[f"foreign:{group}"] = 1.0  # a town or division of a country hardly named
             if rec.kind != "admin1" and rec.admin1:
                 if ctx.admin1_named(cc, rec.admin1, span):
                     f["admin1_ctx"] = 1.0
@@ -144,8 +149,11 @@ class PlaceResolver:
                 f["outlet"] = 1.0
         if any(c == cc and (a is None or a == rec.admin1) for c, a in span.local):
             f["local"] = 1.0
-        if span.cue:
-            f["cue_match" if span.cue == rec.kind else "cue_mismatch"] = 1.0
+        cue = span.cue
+        if cue == "site" and not any(c.record.kind == "site" for c in span.candidates):
+            cue = "city"  # "the Tartus naval base": the town it is named after
+        if cue:
+            f["cue_match" if cue == rec.kind else "cue_mismatch"] = 1.0
         near = ctx.nearest_km(rec, span)
         if near is not None:
             f["near_log"] = math.log10(near + 10)
@@ -203,7 +211,7 @@ class PlaceResolver:
         division, a demonym, or a name with its own place cue ("Latakia province")."""
         if strip_cue(surface, language):
             return True
-        return any(c.src in (SRC_NAME, SRC_ALIAS, SRC_DEMONYM)
+        return any(c.src in STRONG
                    and c.record.kind in ("country", "admin1", "continent")
                    for c in self.gaz.candidates(surface))
 
@@ -228,9 +236,10 @@ class _Context:
             for start, _end, cands in scan_names(gaz, doc, language):
                 self._count(cands, start)
         self.winners: list[tuple[_Span, GeoRecord] | None] = []
+        self.international = sum(1 for n in self.countries.values() if n >= 0.5) >= 3
 
     def _count(self, cands: Sequence[Candidate], _start: int) -> None:
-        strong = [c.record for c in cands if c.src <= SRC_DEMONYM
+        strong = [c.record for c in cands if c.src in STRONG
                   and c.record.kind in ("country", "admin1")]
         for rec in strong:
             share = 1.0 / len(strong)

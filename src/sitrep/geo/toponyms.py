@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.geo.build import SRC_DEMONYM
+from sitrep.geo.build import STRONG
 from sitrep.geo.gazetteer import Candidate, Gazetteer
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*\.?")
@@ -83,7 +83,7 @@ def find_toponyms(text: str, language: str,
     gaz = gazetteer or Gazetteer.load()
     out = []
     for start, end, cands in scan_names(gaz, text, language):
-        strong = [c for c in cands if c.src <= SRC_DEMONYM]
+        strong = [c for c in cands if c.src in STRONG]
         if not strong:
             continue
         surface = text[start:end]

@@ -141,7 +141,8 @@ def _read_whole(path: Path, suffix: str, max_bytes: int) -> Iterator[Raw | Skipp
         reader = _read_feed
     size = path.stat().st_size
     if size > limit:
-        raise BadInput(f"larger than max_bytes ({size} > {limit} bytes)")
+        what = "max_bytes" if limit == max_bytes else "the limit for files read whole"
+        raise BadInput(f"larger than {what} ({size} > {limit} bytes)")
     data = path.read_bytes()
     kind = binary_kind(data[:8192])
     if kind:

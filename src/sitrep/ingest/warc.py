@@ -6,12 +6,15 @@ silently, since reporting each would bury the messages that matter.
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from sitrep.ingest.base import BadInput, Raw, Skipped
 from sitrep.ingest.html import decode_html, extract_page
@@ -21,11 +24,28 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(path: Path, max_bytes: int) -> Iterator[Raw | Skipped]:
-    pages = records = 0
-    with path.open("rb") as handle:
+def _starts_like_warc(handle: BinaryIO) -> bool:
+    """A WARC (or gzipped WARC) file starts with "WARC/"; anything else is not an archive."""
+    head = handle.read(5)
+    handle.seek(0)
+    if head[:2] == b"\x1f\x8b":
         try:
-            for records, record in enumerate(ArchiveIterator(handle), 1):
+            with gzip.GzipFile(fileobj=handle) as unzipped:
+                head = unzipped.read(5)
+        except (OSError, EOFError):
+            return True  # let warcio report what is wrong with the compression
+        finally:
+            handle.seek(0)
+    return head == b"WARC/"
+
+
+def read_warc(path: Path, max_bytes: int) -> Iterator[Raw | Skipped]:
+    pages = 0
+    with path.open("rb") as handle:
+        if not _starts_like_warc(handle):
+            raise BadInput("not a WARC file")
+        try:
+            for number, record in enumerate(ArchiveIterator(handle), 1):
                 if record.rec_type not in ("response", "resource"):
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI")
@@ -41,20 +61,18 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Raw | Skipped]:
                 if not ctype.lower().startswith(_HTML_TYPES):
                     continue
                 pages += 1
-                yield _page(record, f"{path}#{uri or records}", uri, ctype, max_bytes)
+                yield _page(record, f"{path}#{uri or number}", uri, ctype, max_bytes)
         except ArchiveLoadFailed as exc:
             yield Skipped(str(path), f"broken WARC file: {exc}")
             return
         except Exception as exc:  # warcio fails in many ways on truncated or corrupt records
             yield Skipped(str(path), f"broken WARC file: {type(exc).__name__}: {exc}")
             return
-    if not records:
-        yield Skipped(str(path), "not a WARC file (no records)")
-    elif not pages:
+    if not pages:
         yield Skipped(str(path), "no HTML pages in WARC file")
 
 
-def _page(record, source: str, uri: str | None, ctype: str, max_bytes: int) -> Raw | Skipped:
+def _page(record: ArcWarcRecord, source: str, uri: str | None, ctype: str, max_bytes: int) -> Raw | Skipped:
     payload = record.content_stream().read(max_bytes + 1)
     if len(payload) > max_bytes:
         return Skipped(source, f"larger than max_bytes (> {max_bytes} bytes)")

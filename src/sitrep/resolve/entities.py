@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sitrep import names
+from sitrep.kb import load_kb
 from sitrep.model import DocumentAnalysis, Mention
 from sitrep.store.records import Alias, EntityAssignment, EntityRecord
 
@@ -33,6 +34,7 @@ class _Cluster:
     mentions: list[tuple[int, Mention]]
     kb_id: str | None = None
     geonameid: int | None = None
+    place_name: str | None = None
     evidence: list[dict] = field(default_factory=list)
 
     @property
@@ -40,11 +42,11 @@ class _Cluster:
         return max((m for _, m in self.mentions), key=lambda m: (len(names.words(m.text)), len(m.text))).text
 
 
-def place_of_mention(analysis: DocumentAnalysis, mention: Mention) -> int | None:
-    """GeoNames id of the resolved place overlapping a mention, if any."""
+def place_of_mention(analysis: DocumentAnalysis, mention: Mention) -> tuple[int, str] | None:
+    """GeoNames id and name of the resolved place overlapping a mention, if any."""
     for place in analysis.places:
         if place.geonameid and place.start < mention.end and mention.start < place.end:
-            return place.geonameid
+            return place.geonameid, place.name
     return None
 
 
@@ -58,10 +60,9 @@ def _clusters(analysis: DocumentAnalysis) -> list[_Cluster]:
         first = members[0][1]
         cluster = _Cluster(analysis.document.id, analysis.language, first.label, members, first.kb_id)
         if first.label == "LOC":
-            ids = [place_of_mention(analysis, m) for _, m in members]
-            ids = [i for i in ids if i]
-            if ids:
-                cluster.geonameid = max(set(ids), key=ids.count)
+            found = [p for p in (place_of_mention(analysis, m) for _, m in members) if p]
+            if found:
+                cluster.geonameid, cluster.place_name = max(set(found), key=found.count)
         out.append(cluster)
     return out
 
@@ -113,15 +114,18 @@ def resolve_entities(
             cluster.evidence.append({"rule": "acronym of the only organisation with these initials",
                                      "alias": cluster.canonical})
 
+    kb = load_kb()
     records: dict[str, EntityRecord] = {}
     assignments: list[EntityAssignment] = []
     for cluster, entity_id in zip(clusters, ids, strict=True):
         record = records.get(entity_id)
         if record is None:
+            entry = kb.entries.get(cluster.kb_id) if cluster.kb_id else None
+            name = entry.name if entry else (cluster.place_name or cluster.canonical)
             record = records[entity_id] = EntityRecord(
-                id=entity_id, name=cluster.canonical, type=cluster.label, kb_id=cluster.kb_id
+                id=entity_id, name=name, type=cluster.label, kb_id=cluster.kb_id
             )
-        elif len(cluster.canonical) > len(record.name) and not record.kb_id:
+        elif len(cluster.canonical) > len(record.name) and not (record.kb_id or cluster.place_name):
             record.name = cluster.canonical
         known = {(a.name, a.language) for a in record.aliases}
         for index, mention in cluster.mentions:

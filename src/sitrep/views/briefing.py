@@ -15,7 +15,6 @@ from typing import Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 Row = dict[str, Any]
@@ -168,18 +167,19 @@ def render_terminal(briefings: list[StoryBriefing], console: Console) -> None:
         parts: list[Any] = [Text("Articles", style="bold")]
         parts += [Text(f"  • {_article_line(a)}") for a in story.articles]
         if story.timeline:
-            table = Table(title="Timeline", title_justify="left", expand=True, show_lines=False)
-            for col, kw in (("Date", {"no_wrap": True}), ("Event", {}), ("Who → whom", {}),
-                            ("Where", {}), ("Source", {"no_wrap": True})):
-                table.add_column(col, **kw)
+            parts.append(Text("Timeline", style="bold"))
             for line in story.timeline:
+                row = Text(f"  {line.date or 'undated':<10}  ", style="cyan")
+                row.append(line.type + (f" ({line.subtype})" if line.subtype else ""), style="bold")
                 who = ", ".join(line.actors) or "?"
                 if line.targets:
                     who += " → " + ", ".join(line.targets)
-                event = line.type + (f" ({line.subtype})" if line.subtype else "")
-                table.add_row(line.date or "undated", f"{event}\n[dim]“{line.evidence}”[/]", who,
-                              line.place or "", line.citation.label)
-            parts.append(table)
+                row.append(f"  {who}")
+                if line.place:
+                    row.append(f"  @ {line.place}", style="green")
+                row.append(f" {line.citation.label}", style="dim")
+                parts.append(row)
+                parts.append(Text(f"              “{line.evidence}”", style="dim italic"))
         if story.actors:
             parts.append(Text("Key actors: ", style="bold").append(
                 "; ".join(f"{n} ({t}, {c})" for n, t, c in story.actors)))

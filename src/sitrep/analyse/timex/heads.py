@@ -22,6 +22,12 @@ except ImportError:  # pragma: no cover - older layout
     import sre_parse as _p  # type: ignore[no-redef]
 
 DIGIT = "#"
+_DOT_ABOVE = "\u0307"  # what "İ".lower() leaves behind: Turkish "İki" must find "iki"
+
+
+def fold(word: str) -> str:
+    """Lower case for matching words against tables and rule heads."""
+    return word.lower().replace(_DOT_ABOVE, "")
 _LIMIT = 4000
 
 
@@ -72,7 +78,7 @@ def _add_char(states, ch: str) -> set[tuple[str, bool]]:
         elif ch.isdigit() and not prefix:
             out.add((DIGIT, True))
         elif _is_word(ch):
-            out.add((prefix + ch.lower(), False))
+            out.add((prefix + fold(ch), False))
         elif prefix:
             out.add((prefix, True))
         else:

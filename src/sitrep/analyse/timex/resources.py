@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources as importlib_resources
 from pathlib import Path
 
@@ -61,10 +62,12 @@ def lang_dir(code: str) -> Path:
     return Path(str(importlib_resources.files("sitrep") / "lang" / code / "timex"))
 
 
-def available_languages() -> list[str]:
+@cache
+def available_languages() -> tuple[str, ...]:
+    """Codes of the languages that have timex rules."""
     root = lang_dir("en").parent.parent
-    return sorted(p.name for p in root.iterdir() if (p / "timex" / "rules.yaml").exists()
-                  and p.name != "common")
+    return tuple(sorted(p.name for p in root.iterdir()
+                        if (p / "timex" / "rules.yaml").exists() and p.name != "common"))
 
 
 def _read(folder: Path, name: str) -> dict:
@@ -111,12 +114,14 @@ def load(code: str) -> Resources:
     own_rules = _read(own, "rules")
     specs = own_rules.get("rules", []) + _read(common, "rules").get("rules", [])
     flags = re.IGNORECASE
+    clitics = "".join(own_rules.get("options", {}).get("clitics", []))
+    boundary = rf"(?:(?<!\w)|(?<=(?<!\w)[{clitics}]))" if clitics else r"(?<!\w)"
     rules: list[Rule] = []
     index: dict[str, list[Rule]] = {}
     always: list[Rule] = []
     for i, spec in enumerate(specs):
         body = _expand(spec["pattern"], pieces, True)
-        regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+        regex = re.compile(rf"{boundary}(?:{body})(?!\w)", flags)
         rule = Rule(spec["name"], spec["type"], regex, str(spec["value"]), spec.get("mod"),
                     priority=i)
         rules.append(rule)

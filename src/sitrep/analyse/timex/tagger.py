@@ -20,11 +20,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache
 
 from sitrep.analyse.timex import values
-from sitrep.analyse.timex.heads import DIGIT, WORD
-from sitrep.analyse.timex.resources import Resources, Rule, load
+from sitrep.analyse.timex.heads import DIGIT, WORD, fold
+from sitrep.analyse.timex.resources import Resources, Rule, available_languages, load
 from sitrep.model import Timex
 
 _GROUP = re.compile(r"\{(\w+)(?::(\w+))?\}")
@@ -77,6 +77,9 @@ class TimexTagger:
         self.resources = resources
         self.language = resources.lang
         self._tables = resources.tables
+        # one-letter proclitics written on the next word (Arabic wa-, fa-): a rule may
+        # start right after them
+        self._clitics = frozenset(str(c) for c in resources.options.get("clitics", ()))
 
     @classmethod
     def for_language(cls, lang: str) -> TimexTagger:
@@ -90,7 +93,12 @@ class TimexTagger:
         for word in WORD.finditer(text):
             s = word.start()
             w = word.group()
-            rules = index.get(DIGIT if w[0].isdigit() else w.lower(), ())
+            rules = index.get(DIGIT if w[0].isdigit() else fold(w), ())
+            if not rules and w[0] in self._clitics and len(w) > 2:
+                s, w = s + 1, w[1:]
+                rules = index.get(fold(w), ())
+                if not rules:
+                    continue
             for rule in (*rules, *always) if always else rules:
                 m = rule.regex.match(text, s)
                 if m and m.end() > s:
@@ -106,7 +114,7 @@ class TimexTagger:
     # -- normalising -------------------------------------------------------------
 
     def _norm(self, kind: str, raw: str) -> str | None:
-        key = " ".join(raw.lower().split()).rstrip(".")
+        key = " ".join(fold(raw).split()).rstrip(".")
         table = self._tables.get(kind, {})
         if kind == "num":
             return self._number(key)
@@ -233,11 +241,8 @@ def _window(text: str, start: int, end: int) -> tuple[int, int]:
     return left, m.start() + 1 if m else len(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tagger(lang: str) -> TimexTagger:
-    try:
-        return TimexTagger(load(lang))
-    except LookupError:
-        if lang == "en":
-            raise
-        return _tagger("en")
+    if lang not in available_languages():
+        lang = "en"
+    return TimexTagger(load(lang))

@@ -1,0 +1,265 @@
+"""Event extraction on sentences written for these tests (English, Indonesian, Arabic)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sitrep.analyse.acled import acled_view, document_event_types
+from sitrep.analyse.events import extract_events
+from sitrep.model import Event, Mention, NoiseSpan, Place, Timex
+
+
+def mentions(text: str, *names: tuple[str, str]) -> list[Mention]:
+    """Mentions of the given (surface, label) pairs at their first occurrence."""
+    out = []
+    for cluster, (surface, label) in enumerate(names):
+        start = text.index(surface)
+        out.append(
+            Mention(start=start, end=start + len(surface), text=surface, label=label, cluster=cluster)
+        )
+    return sorted(out, key=lambda m: m.start)
+
+
+def place(text: str, surface: str, kind: str = "city", country: str = "SY") -> Place:
+    start = text.index(surface)
+    return Place(start=start, end=start + len(surface), text=surface, kind=kind, country_code=country)
+
+
+def events(text: str, language: str = "en", names=(), timexes=(), places=(), noise=()) -> list[Event]:
+    return extract_events(
+        text, language, [], mentions(text, *names), list(timexes), list(places), list(noise)
+    )
+
+
+def only(found: list[Event], plover_type: str) -> Event:
+    matching = [e for e in found if e.type == plover_type]
+    assert len(matching) == 1, [(e.type, e.trigger.text) for e in found]
+    return matching[0]
+
+
+# -- English -----------------------------------------------------------------------
+
+
+def test_offensive_with_nominal_actor_and_target() -> None:
+    text = "On Tuesday, rebels launched a major offensive against government forces in the north."
+    event = only(events(text), "ASSAULT")
+    assert event.subtype == "offensive"
+    assert event.trigger.text == "launched a major offensive"
+    assert [(a.text, a.nominal, a.agent, a.mention) for a in event.actors] == [
+        ("rebels", True, "REB", None)
+    ]
+    assert [a.text for a in event.targets] == ["government forces"]
+    assert event.targets[0].agent == "GOV"
+    assert text[event.start : event.end] == event.text
+    assert "launched a major offensive" in event.text
+
+
+def test_capture_territory_with_date_and_place() -> None:
+    text = "Opposition fighters seized the town of Saraqeb on Friday after heavy fighting."
+    timex = Timex(start=text.index("Friday"), end=text.index("Friday") + 6, text="Friday",
+                  type="DATE", value="2024-12-06")
+    found = events(text, names=[("Saraqeb", "LOC")], timexes=[timex],
+                   places=[place(text, "Saraqeb")])
+    event = [e for e in found if e.subtype == "capture territory"][0]
+    assert event.type == "ASSAULT"
+    assert event.actors[0].text == "Opposition fighters"
+    assert event.date == "2024-12-06" and event.timex == 0
+    assert event.place == 0
+
+
+def test_took_without_territory_is_no_capture() -> None:
+    text = "Ten delegations took part in the meeting on Monday."
+    assert not [e for e in events(text) if e.subtype == "capture territory"]
+
+
+def test_multiword_capture_triggers() -> None:
+    text = "Militants took control of the airport, and the group later led the charge into Kabul."
+    found = events(text, names=[("Kabul", "LOC")], places=[place(text, "Kabul", country="AF")])
+    triggers = {e.trigger.text: e for e in found if e.type == "ASSAULT"}
+    assert triggers["took control of"].subtype == "capture territory"
+    assert triggers["led the charge into"].subtype == "capture territory"
+    assert triggers["led the charge into"].place == 0
+
+
+def test_passive_swaps_actor_and_target() -> None:
+    text = "Two soldiers were killed by rebels near the border."
+    event = only(events(text), "ASSAULT")
+    assert [a.text for a in event.actors] == ["rebels"]
+    assert [a.text for a in event.targets] == ["soldiers"]
+
+
+def test_named_actor_and_target_point_at_mentions() -> None:
+    text = "Russia accused Ukraine of violating the ceasefire."
+    found = events(text, names=[("Russia", "LOC"), ("Ukraine", "LOC")])
+    event = only(found, "ACCUSE")
+    assert event.actors[0].mention == 0 and event.targets[0].mention == 1
+    assert not event.actors[0].nominal
+
+
+def test_demonym_gives_the_agent_a_country() -> None:
+    text = "Syrian rebels attacked an army checkpoint."
+    event = only(events(text), "ASSAULT")
+    assert event.actors[0].text == "Syrian rebels"
+    assert event.actors[0].agent == "SYR REB"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army did not attack the village.",
+        "Officials fear the rebels could attack the city.",
+        "If the talks fail, militants might bomb the bridge.",
+        "The government denied that soldiers shelled the market.",
+    ],
+)
+def test_negated_and_hypothetical_assaults_are_dropped(text: str) -> None:
+    assert not [e for e in events(text) if e.type == "ASSAULT"]
+
+
+def test_mood_recodes_statements_of_intent() -> None:
+    assert only(events("Japan will impose sanctions on the regime."), "THREATEN")
+    assert only(events("The European Union will support the new government."), "AGREE")
+    assert only(events("The minister said Iran must release the detained sailors."), "REQUEST")
+    assert only(events("The government refused to cooperate with the inquiry."), "REJECT")
+
+
+@pytest.mark.parametrize(
+    ("text", "plover_type", "subtype"),
+    [
+        ("President Ahmed Bello fled the country on Sunday.", "RETREAT", "leader flees"),
+        ("Government troops withdrew from the eastern districts.", "RETREAT", "withdraw forces"),
+        ("Soldiers abandoned their positions overnight.", "RETREAT", "abandon position"),
+        ("Thousands of protesters rallied outside parliament.", "PROTEST", None),
+        ("Workers went on strike over unpaid wages.", "PROTEST", None),
+        ("The two countries signed a ceasefire agreement in Doha.", "AGREE", None),
+        ("Police arrested dozens of opposition supporters.", "COERCE", None),
+        ("The prime minister met with union leaders.", "CONSULT", None),
+        ("The United Nations sent humanitarian aid to the region.", "AID", None),
+        ("The army deployed thousands of troops along the frontier.", "MOBILIZE", None),
+        ("The court released the journalists on bail.", "CONCEDE", None),
+        ("Washington imposed new sanctions on the bank.", "SANCTION", None),
+        ("The rebels rejected the peace plan.", "REJECT", None),
+        ("The president warned the militias against further violence.", "THREATEN", None),
+        ("Opposition leaders called for early elections.", "REQUEST", None),
+        ("The two navies held joint exercises in the gulf.", "COOPERATE", None),
+        ("Turkey has backed the rebel factions for years.", "SUPPORT", None),
+    ],
+)
+def test_triggers_per_type(text: str, plover_type: str, subtype: str | None) -> None:
+    event = only(events(text), plover_type)
+    if subtype:
+        assert event.subtype == subtype
+
+
+def test_bare_noun_needs_a_participant() -> None:
+    assert not events("The attack came at dawn.")
+    assert only(events("The attack on the convoy killed six civilians."), "ASSAULT")
+
+
+def test_place_prefers_locative_and_specific_place() -> None:
+    text = "Syrian army jets bombed a hospital in Idlib, Syria, on Monday."
+    places = [place(text, "Syria", kind="country"), place(text, "Idlib")]
+    places.sort(key=lambda p: p.start)
+    found = events(text, names=[("Idlib", "LOC")], places=places)
+    event = only(found, "ASSAULT")
+    assert places[event.place].text == "Idlib"
+
+
+def test_nothing_from_noise() -> None:
+    text = "Rebels attacked the base. Read more: Rebels stormed the city of Homs"
+    start = text.index("Read more")
+    noise = [NoiseSpan(start=start, end=len(text), text=text[start:], reason="links")]
+    found = events(text, noise=noise)
+    assert found and all(e.end <= start for e in found)
+
+
+# -- Indonesian --------------------------------------------------------------------
+
+
+def test_indonesian_passive_with_oleh() -> None:
+    text = "Desa itu diserang oleh pemberontak pada malam hari."
+    event = only(events(text, "id"), "ASSAULT")
+    assert event.actors[0].text == "pemberontak" and event.actors[0].agent == "REB"
+
+
+def test_indonesian_country_after_the_noun() -> None:
+    text = "Serangan itu dilancarkan oleh pejuang oposisi Suriah."
+    event = only(events(text, "id", places=[place(text, "Suriah", kind="country")]), "ASSAULT")
+    assert event.actors[0].text == "pejuang oposisi Suriah"
+    assert event.actors[0].agent == "SYR REB"
+
+
+def test_indonesian_capture_and_negation() -> None:
+    text = "Pemberontak merebut kota Aleppo pada hari Sabtu."
+    event = only(events(text, "id"), "ASSAULT")
+    assert event.subtype == "capture territory"
+    assert not [e for e in events("Tentara tidak menyerang kota itu.", "id") if e.type == "ASSAULT"]
+    assert only(events("Militer akan menyerang kota itu besok.", "id"), "THREATEN")
+
+
+def test_indonesian_protest() -> None:
+    event = only(events("Ribuan mahasiswa berunjuk rasa di depan gedung DPR.", "id"), "PROTEST")
+    assert event.actors[0].text == "mahasiswa" and event.actors[0].agent == "PRO"
+
+
+# -- Arabic ------------------------------------------------------------------------
+
+
+def test_arabic_protest() -> None:
+    text = "تظاهر آلاف الطلاب في القاهرة احتجاجا على ارتفاع الأسعار."
+    assert only(events(text, "ar"), "PROTEST")
+
+
+def test_arabic_assault_verb_first() -> None:
+    text = "هاجم مسلحون مركزا للشرطة في مدينة الموصل."
+    event = only(events(text, "ar"), "ASSAULT")
+    assert event.actors[0].text == "مسلحون" and event.actors[0].agent == "REB"
+
+
+def test_arabic_negation() -> None:
+    assert not events("لم يهاجم الجيش القرية.", "ar")
+
+
+# -- ACLED view and document labels --------------------------------------------
+
+
+def test_acled_view() -> None:
+    strike = only(events("Warplanes bombed the market in the town, killing nine."), "ASSAULT")
+    assert acled_view(strike, "en") == "Air/drone strike"
+    capture = only(events("Rebels captured the city of Kidal."), "ASSAULT")
+    assert acled_view(capture, "en") == "Non-state actor overtakes territory"
+    retake = only(events("Government forces recaptured the town of Palmyra."), "ASSAULT")
+    assert acled_view(retake) == "Government regains territory"
+    protest = only(events("Farmers rallied in the capital."), "PROTEST")
+    assert acled_view(protest, "en") == "Peaceful protest"
+    riot = only(events("Protesters rioted and torched cars in the city centre."), "PROTEST")
+    assert acled_view(riot, "en") == "Violent demonstration"
+    meeting = only(events("The prime minister met with union leaders."), "CONSULT")
+    assert acled_view(meeting, "en") is None
+
+
+def test_document_event_types() -> None:
+    found = events("Rebels attacked the convoy with rockets. The army arrested two suspects.")
+    labels = document_event_types(found, "en")
+    assert "PLOVER:ASSAULT" in labels and "PLOVER:COERCE" in labels
+    assert "ACLED:ART_MISS_ATTACK" in labels and "ACLED:ARREST" in labels
+
+
+def test_speed() -> None:
+    text = " ".join(
+        [
+            "On Tuesday, rebels launched a major offensive against government forces.",
+            "Two soldiers were killed by militants near the border.",
+            "Thousands of protesters rallied outside parliament on Sunday.",
+            "The minister said the government would not negotiate.",
+        ]
+        * 250
+    )
+    events(text)  # compile the lexicons once
+    started = time.perf_counter()
+    found = events(text)
+    elapsed = time.perf_counter() - started
+    assert len(found) >= 750
+    assert 1000 / elapsed > 1000  # sentences per second
