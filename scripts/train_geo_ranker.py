@@ -6,9 +6,9 @@ only: nothing of it is copied, only the learned weights, one number per feature)
 
 Method: the resolver's first pass runs with the hand-set weights; every candidate of every
 gold span then gets its second-pass feature vector and a label (within 161 km of the gold
-point, or the right country for countries). A logistic regression on those rows gives
-the weights (pairwise: right minus wrong candidate of the same span). Five document-grouped folds report held-out acc@161 of the full two-pass
-resolver with the weights learned on the other folds.
+point, or the right country for countries). A pairwise logistic regression (a right minus
+a wrong candidate of the same span) gives the weights. Five document-grouped folds report
+held-out acc@161 of the full two-pass resolver with the weights learned on the other folds.
 
     python scripts/train_geo_ranker.py ../shared/eval/dev/geo-en-lgl.gold.jsonl
 """
@@ -125,7 +125,7 @@ def main() -> None:
         "weights": weights,
         "trained_on": "LGL (Lieberman et al. 2010) via milangritta/Pragmatic-Guide-to-"
                       "Geoparsing-Evaluation (GPL-3.0); weights only, no text",
-        "method": "pairwise logistic regression over second-pass candidate features, C=%g" % args.C,
+        "method": f"pairwise logistic regression over second-pass candidate features, C={args.C:g}",
         "cv_acc161": round(sum(f["acc161"] * f["places"] for f in folds) / total, 4),
         "cv_acc161_hand": round(sum(f["acc161_hand"] * f["places"] for f in folds) / total, 4),
         "folds": folds,

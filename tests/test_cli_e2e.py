@@ -77,3 +77,33 @@ def test_eval_on_the_seed_gold_meets_the_baseline_floors(shared_dir):
     assert figures["quotes.speaker_f1"] >= 0.3
     assert figures["story.b3_f1"] == 1.0
     assert figures["docs_per_second"] > 0
+
+
+def test_export_entities_and_search_after_a_run(tmp_path):
+    import csv
+
+    import pyarrow.parquet as pq
+
+    db = tmp_path / "kb.db"
+    assert runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db)]).exit_code == 0
+    for fmt in ("jsonl", "csv", "parquet"):
+        out = tmp_path / fmt
+        result = runner.invoke(app, ["export", "--format", fmt, "--out", str(out), "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        assert {p.stem for p in out.iterdir()} >= {"entities", "events", "places", "timexes", "quotes", "stories"}
+    events = [json.loads(line) for line in (tmp_path / "jsonl" / "events.jsonl").open(encoding="utf-8")]
+    assert events and all(e["article_id"] and e["sentence_text"] and e["type"] for e in events)
+    with (tmp_path / "csv" / "places.csv").open(encoding="utf-8") as handle:
+        places = list(csv.DictReader(handle))
+    assert any(p["country_code"] == "SY" for p in places)
+    assert pq.read_table(tmp_path / "parquet" / "quotes.parquet").num_rows > 0
+
+    listed = runner.invoke(app, ["entities", "--json", "--db", str(db)])
+    entities = json.loads(listed.stdout)
+    assad = next(e for e in entities if e["name"] == "Bashar al-Assad")
+    assert assad["article_count"] == 3 and set(assad["languages"]) >= {"en", "id"}
+    shown = runner.invoke(app, ["entity", assad["id"], "--db", str(db)])
+    assert shown.exit_code == 0 and "Mr Assad" in shown.output
+
+    found = runner.invoke(app, ["search", "Aleppo", "--db", str(db)])
+    assert found.exit_code == 0 and "Aleppo" in found.output

@@ -2,8 +2,8 @@
 
 The curated entries live in ``sitrep/data/kb/*.yaml`` (people and organisations with
 aliases in many languages and scripts, and an ``as_of`` date). This module loads them
-once per process and answers "which known actors could this name be?" through the exact
-key of :func:`sitrep.names.normalise`.
+once per process and answers "which known actors could this name be?" through the script-preserving
+key of :func:`sitrep.names.surface_key`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from importlib import resources
 
 import yaml
 
-from sitrep.names import normalise
+from sitrep.names import surface_key
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,10 +33,11 @@ class KnowledgeBase:
     entries: dict[str, KbEntry]
     by_alias: dict[str, tuple[KbEntry, ...]]
     max_alias_words: int
+    first_words: frozenset[str] = frozenset()  # first word of every alias key: a cheap pre-check
 
     def lookup(self, name: str) -> tuple[KbEntry, ...]:
         """Known actors one of whose aliases is ``name`` (case, script and punctuation aside)."""
-        return self.by_alias.get(normalise(name), ())
+        return self.by_alias.get(surface_key(name), ())
 
 
 def _read_entries() -> list[KbEntry]:
@@ -79,7 +80,7 @@ def load_kb() -> KnowledgeBase:
     for entry in entries:
         seen: set[str] = set()
         for _lang, alias in entry.aliases:
-            key = normalise(alias)
+            key = surface_key(alias)
             if not key or key in seen:
                 continue
             seen.add(key)
@@ -89,4 +90,5 @@ def load_kb() -> KnowledgeBase:
         entries={e.id: e for e in entries},
         by_alias={k: tuple(v) for k, v in index.items()},
         max_alias_words=min(longest, 8),
+        first_words=frozenset(key.split()[0] for key in index),
     )

@@ -35,6 +35,20 @@ _GIVEN_NAME_VARIANTS = {
 
 
 @lru_cache(maxsize=65536)
+def surface_key(name: str) -> str:
+    """Exact-match key that keeps the script: case, accents, vowel marks and punctuation aside.
+
+    Used for knowledge-base aliases, which exist per script already: transliterating them
+    (as :func:`normalise` does) would make Arabic حماس ("hms") match the Latin "HMS".
+    """
+    text = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", name).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("\u0640", "")  # tatweel
+    text = text.replace("'s", " ").replace("’s", " ")
+    text = _PUNCT.sub(" ", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Exact-match key: ascii, lower case, punctuation and hyphens as spaces."""
     text = anyascii(unicodedata.normalize("NFC", name)).lower()

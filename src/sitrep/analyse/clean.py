@@ -1,9 +1,11 @@
 """Boilerplate spans: text in an article file that is not the article.
 
 Scraped news keeps the debris of the page around the story: "Read more:" link lists
-with other stories' headlines, photo captions and credits, wire tags, newsletter and
-social prompts, pull quotes. Names and events in that debris belong to other stories,
-so later stages must extract nothing from it. :func:`find_noise` marks it.
+with other stories' headlines, photo captions and credits, wire editors' notes and
+signatures, newsletter and social prompts, pull quotes. Names and events in that debris belong to other stories,
+so later stages must extract nothing from it. :func:`find_noise` marks it. A wire tag
+naming the source of the report ("DAMASCUS (Reuters) -", "(AP / dpa)") is left alone:
+the agency is a real participant of the text, not debris.
 
 The cue phrases are data (``lang/<code>/boilerplate.yaml``); this engine is the same
 for every language. It works on lines, because page debris is laid out in lines of its
@@ -17,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -50,6 +53,10 @@ _CLOSERS = "\"'”’»›)]」』 "
 _LINK_SEP = re.compile(r"\s*[:：|»›>]|\s+[–—-](?!\S)")  # "Related-party" is no separator
 _QUOTE_ONLY = re.compile(r"[\"“„«‹「『]([^\"“”„«»]{2,300})[\"”“»›」』][.!?]?")
 _TOKEN = re.compile(r"\w+")
+# A signature closing the article: wire editors' initials "(aa-kjd)", "(pvs/vi/ji)" or an
+# editor's name "(Jane Doe)" in parentheses at the very end.
+_SIGNATURE = re.compile(r"\((?:([a-z]{1,4}(?:[-/][a-z]{1,4}){1,4})"
+                        r"|([^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}))\)\s*$")
 _NAME_JOINERS = frozenset({"and", "&", "in", "dan", "y", "e", "et", "und", "en", "ve", "и", "di",
                            "de", "van", "der", "den", "al", "el", "bin", "ibn", "von", "da", ","})
 
@@ -94,7 +101,9 @@ class _Rules:
     by_char: dict[str, re.Pattern[str]]  # line-start cues, bucketed by first character
     social: re.Pattern[str]
     credit_line: re.Pattern[str]
-    inline: re.Pattern[str]
+    inline: re.Pattern[str]  # parenthesised links and photo credits inside a line
+    notes: re.Pattern[str] | None  # wire editors' notes ("3rd graf pvs")
+    only_agencies: re.Pattern[str]  # "(AP / dpa)": a wire tag naming sources, content
     agencies: re.Pattern[str]
     stopwords: frozenset[str]
 
@@ -129,6 +138,8 @@ def _rules(codes: tuple[str, ...]) -> _Rules:
         by_char[char] = re.compile("|".join(parts), re.I)
     agencies = _alternation(lists.get("agencies", set()) or {"Reuters"})
     captions = _alternation(lists.get("caption_cues", set()) or {"Photo"})
+    links = _alternation(lists.get("link_cues", set()) or {"Read more"})
+    notes = sorted(lists.get("editor_notes", ()))
     name = r"[\w.'’-]+(?:\s+[\w.'’-]+){0,3}"
     social = _alternation(lists.get("social", set()) or {"Share"})
     return _Rules(
@@ -136,16 +147,19 @@ def _rules(codes: tuple[str, ...]) -> _Rules:
         social=re.compile(rf"(?:(?:{social})(?:\s*[|·•,/]\s*|\s+|$))+", re.I),
         credit_line=re.compile(
             rf"[(\[]?\s*(?:{name}\s*/\s*)?(?:{agencies})"
-            rf"(?:\s*/\s*{name}|\s+via\s+(?:{agencies})|\s*,\s*(?:{agencies}))*\s*[)\]]?",
+            rf"(?:\s*/\s*{name}|\s+via\s+(?:{agencies}))*\s*[)\]]?",
             re.I,
         ),
         inline=re.compile(
-            rf"(?P<wire>\(\s*(?:{agencies})\s*\)(?:\s*[-–—]+)?)"
+            rf"(?P<link>\(\s*(?:{links})\s*[:：][^()\n]{{1,200}}\))"
             rf"|(?P<credit>\(\s*(?:{captions})\s*[:：/][^()\n]{{0,120}}\)"
             rf"|\([^()\n]{{0,60}}(?:/|\bvia\s)\s*(?:{agencies})[^()\n]{{0,40}}\)"
             rf"|\(\s*(?:{agencies})\s*/[^()\n]{{1,60}}\))",
             re.I,
         ),
+        notes=re.compile("|".join(notes)) if notes else None,
+        only_agencies=re.compile(rf"[(\[]?\s*(?:{agencies})(?:\s*[/,]\s*(?:{agencies}))*\s*[)\]]?",
+                                 re.I),
         agencies=re.compile(rf"(?:{agencies})$", re.I),
         stopwords=frozenset(w.casefold() for w in lists.get("stopwords", ())),
     )
@@ -159,8 +173,7 @@ def rules_for(language: str | None) -> _Rules:
     return _rules(languages())
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):  # a tuple: built for every line, so it must be cheap
     start: int  # offset of the first non-blank character
     end: int  # offset after the last non-blank character
     text: str  # the line without surrounding whitespace ("" for a blank line)
@@ -200,13 +213,48 @@ def find_noise(text: str, language: str | None) -> list[NoiseSpan]:
                     found.append((lines[j], "link list"))
             i = max(i + 1, block_end)
             continue
-        if "(" in line.text:
-            for m in rules.inline.finditer(line.text):
-                span = _Line(line.start + m.start(), line.start + m.end(), m.group())
-                found.append((span, "wire tag" if m.lastgroup == "wire" else "credit"))
+        found.extend(_inline(line, rules))
         i += 1
+    last = next((ln for ln in reversed(lines) if ln.text), None)
+    m = _SIGNATURE.search(last.text) if last else None
+    if last and m and _is_signature(m, last.text):
+        sig = _Line(last.start + m.start(), last.start + m.end(), m.group())
+        if not any(ln.start < sig.end and sig.start < ln.end for ln, _ in found):
+            found.append((sig, "signature"))
+    found.sort(key=lambda item: item[0].start)
     return [NoiseSpan(start=ln.start, end=ln.end, text=text[ln.start:ln.end], reason=reason)
             for ln, reason in found]
+
+
+def _is_signature(m: re.Match[str], line: str) -> bool:
+    """Editors' initials, or a capitalised name that is no acronym, after a finished sentence."""
+    before = line[:m.start()].rstrip()
+    if before and before[-1] not in ".!?\"”’»":
+        return False  # "... the Syrian Democratic Forces (SDF)" names an entity
+    if m.group(1):
+        return True
+    words = m.group(2).split()
+    return all(w[0].isupper() and not w.isupper() for w in words)
+
+
+def _inline(line: _Line, rules: _Rules) -> list[tuple[_Line, str]]:
+    """Debris inside a line of content: "(Baca juga: ...)", "(Photo: ...)", editors' notes."""
+    out = []
+    if "(" in line.text:
+        for m in rules.inline.finditer(line.text):
+            if m.lastgroup == "credit" and rules.only_agencies.fullmatch(m.group()):
+                continue  # "(AP / dpa)" names the sources of the report: content
+            span = _Line(line.start + m.start(), line.start + m.end(), m.group())
+            out.append((span, "link" if m.lastgroup == "link" else "credit"))
+    note = rules.notes.search(line.text) if rules.notes else None
+    if note:
+        start = max(line.text.rfind(p, 0, note.start()) for p in (". ", "! ", "? "))
+        start = start + 2 if start >= 0 else 0
+        ends = [e for e in (line.text.find(p, note.end()) for p in ".!?") if e >= 0]
+        end = min(ends) + 1 if ends else len(line.text)
+        out.append((_Line(line.start + start, line.start + end, line.text[start:end]),
+                    "editor note"))
+    return out
 
 
 def _classify(lines: list[_Line], i: int, rules: _Rules) -> tuple[str | None, int]:
@@ -214,7 +262,10 @@ def _classify(lines: list[_Line], i: int, rules: _Rules) -> tuple[str | None, in
     s = lines[i].text
     bullet = _BULLET.match(s)
     body = s[bullet.end():] if bullet else s
-    m = rules.classify(body)
+    # "(Reporting by ...)" is a credit line; "(Photo: AFP) Rebels entered ..." is content
+    # with an inline credit, left to _inline
+    wrapped = s[0] in "([" and not s.endswith((")", "]"))
+    m = None if wrapped else rules.classify(body)
     if m:
         category = m.lastgroup
         rest = body[m.end():]
@@ -233,7 +284,9 @@ def _classify(lines: list[_Line], i: int, rules: _Rules) -> tuple[str | None, in
             return "promo", i + 1
         elif category == "standalone":
             return "widget", i + 1
-    if len(s) <= 100 and rules.credit_line.fullmatch(s):
+    if len(s) > 300 or s[-1] in _TERMINAL:
+        return None, i + 1  # prose: no credit, share bar or pull quote looks like this
+    if len(s) <= 100 and rules.credit_line.fullmatch(s) and not rules.only_agencies.fullmatch(s):
         return "credit", i + 1
     if len(s) <= 200 and rules.social.fullmatch(s):
         return "social", i + 1

@@ -16,6 +16,7 @@ All cue lists are per-language data (``lang/<code>/entities.yaml``).
 
 from __future__ import annotations
 
+import bisect
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from sitrep.kb import KnowledgeBase, load_kb
 from sitrep.model import Mention, NoiseSpan
 
 PlaceKind = Callable[[str], str | None]  # name -> "country" | "admin1" | "city" ... | None
+MAX_PLACE_WORDS = 3  # longest gazetteer name tried by the dictionary matcher (scripts without case)
 
 
 @dataclass(frozen=True)
@@ -266,14 +268,18 @@ class EntityFinder:
 
     def _dictionary_match(self, t: _Tokens, i: int, longest: int, masked: Sequence[bool]) -> _Candidate | None:
         """The longest knowledge-base alias (or, without case, gazetteer name) starting at token i."""
+        kb_possible = (names.surface_key(t.text[i]).split() or [""])[0] in self.kb.first_words
+        gazetteer_possible = not self.cased and not t.stop[i]
+        if not (kb_possible or gazetteer_possible):
+            return None
         for n in range(min(longest, len(t) - i), 0, -1):
             if any(masked[i : i + n]) or t.punct[i + n - 1]:
                 continue
             text = t.span(i, i + n)
-            entries = self.kb.lookup(text)
+            entries = self.kb.lookup(text) if kb_possible else ()
             if entries:
                 return _Candidate(i, i + n, entries[0].type, "kb", entries[0].id, "kb")
-            if not self.cased and self.place_kind(text):
+            if gazetteer_possible and n <= MAX_PLACE_WORDS and not t.stop[i + n - 1] and self.place_kind(text):
                 return _Candidate(i, i + n, "LOC", "gazetteer", None, "gazetteer")
         return None
 
@@ -337,9 +343,11 @@ class EntityFinder:
         t = _Tokens(doc)
         masked = [False] * len(t)
         for span in noise:
-            for k in range(len(t)):
-                if t.start[k] < span.end and span.start < t.end[k]:
-                    masked[k] = True
+            first = bisect.bisect_right(t.end, span.start)
+            for k in range(first, len(t)):
+                if t.start[k] >= span.end:
+                    break
+                masked[k] = True
         raw = self._dictionary_candidates(t, masked)
         if self.cased:
             taken = {k for c in raw for k in range(c.start, c.end)}

@@ -52,6 +52,7 @@ _SPEECH = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 _DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d))?")
 # the most specific place is the event's place: a town before its province or country
 _BREADTH = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 2, "water": 2, "country": 3}
+_NAME_JOIN = re.compile(r"(?:['\u2019]s)?[ \t]")  # between a name and its description
 _FALLBACK_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"'”’»)]*|\n|$)")
 
 
@@ -111,8 +112,12 @@ class EventLexicon:
     obligation: re.Pattern
     intention: re.Pattern
     cooperative: frozenset[str]
+    exclusions: dict[str, re.Pattern]  # type -> context that rules it out ("killed in a flood")
     clause_break: re.Pattern
     passive: re.Pattern
+    passive_aux: re.Pattern  # matches up to the trigger: "were ", "have been "
+    passive_trigger: re.Pattern  # a passive verb form as trigger: "diserang"
+    active_form: re.Pattern  # a trigger form that is never passive: "attacking"
     place_prep: re.Pattern
     territory: re.Pattern
     anaphora: re.Pattern
@@ -147,6 +152,7 @@ def event_lexicon(language: str) -> EventLexicon | None:
         return None
     letters = config.get("letters")
     prefix, suffix = config.get("prefix", ""), config.get("suffix", "")
+    verb_prefix = config.get("verb_prefix", prefix)  # verbs take no article: فجر, not الفجر
     entries: list[_Entry] = []
     for plover_type, items in config["triggers"].items():
         for item in items:
@@ -158,7 +164,9 @@ def event_lexicon(language: str) -> EventLexicon | None:
                     needs_argument=bool(spec.get("noun", False)),
                     needs_territory=bool(spec.get("territory", False)),
                     pattern=re.compile(
-                        rf"{prefix}(?:{expand(spec['p'], letters)}){suffix}(?![\w-])", re.IGNORECASE
+                        rf"{verb_prefix if spec.get('verb') else prefix}"
+                        rf"(?:{expand(spec['p'], letters)}){suffix}(?![\w-])",
+                        re.IGNORECASE,
                     ),
                 )
             )
@@ -173,8 +181,17 @@ def event_lexicon(language: str) -> EventLexicon | None:
         obligation=word_regex(config.get("obligation", []), config, affixes=False),
         intention=word_regex(config.get("intention", []), config, affixes=False),
         cooperative=frozenset(config.get("cooperative", COOPERATIVE)),
+        exclusions={
+            plover_type: word_regex(patterns, config)
+            for plover_type, patterns in (config.get("exclusions") or {}).items()
+        },
         clause_break=re.compile(config.get("clause_break", r"[;:]"), re.IGNORECASE),
         passive=word_regex(config.get("passive", []), config, affixes=False),
+        passive_aux=re.compile(
+            rf"(?<!\w)(?:{alternation(config.get('passive_aux') or ['(?!x)x'])})\s+$", re.IGNORECASE
+        ),
+        passive_trigger=re.compile(config.get("passive_trigger", r"(?!x)x"), re.IGNORECASE),
+        active_form=re.compile(config.get("active_form", r"(?!x)x"), re.IGNORECASE),
         place_prep=word_regex(config.get("place_prepositions", []), config, affixes=False),
         territory=word_regex(config.get("territory", []), config),
         anaphora=word_regex(config.get("anaphora", []), config, affixes=False),
@@ -289,6 +306,12 @@ def actor_candidates(
             continue
         if any(n.start <= mention.start and mention.end <= n.end for n in nominals):
             continue
+        owner = next((n for n in nominals if _NAME_JOIN.fullmatch(text, mention.end, n.start)), None)
+        if owner is not None:
+            # "Hezbollah fighters", "Syria's army": the name says who the description is
+            owner.start, owner.text = mention.start, text[mention.start : owner.end]
+            owner.mention, owner.nominal = index, False
+            continue
         out.append(
             Argument(
                 start=mention.start,
@@ -374,7 +397,7 @@ def extract_events(
             t_start = found.start()
             consumed = t_end
             event_type = _mood(text, c_start, t_start, entry.type, lexicon)
-            if event_type is None:
+            if event_type is None or _excluded(text, c_start, c_end, event_type, lexicon):
                 continue
             if candidates is None:
                 candidates = actor_candidates(
@@ -394,8 +417,7 @@ def extract_events(
                 if events[-1].actors or not actors:
                     continue
                 events.pop()
-            events.append(
-                Event(
+            event = Event(
                     start=c_start,
                     end=c_end,
                     text=text[c_start:c_end],
@@ -410,8 +432,41 @@ def extract_events(
                     place=place,
                     confidence=_confidence(actors, targets, text[t_start:t_end]),
                 )
-            )
+            if not _repeated(event, events, mentions):
+                events.append(event)
     return events
+
+
+def _repeated(event: Event, earlier: list[Event], mentions: list[Mention]) -> bool:
+    """Whether an event only mentions again one found before: same type and participants
+    and no other date or place ("the bombing" for the third time in an article). The
+    earlier event takes the date and place it lacked."""
+    key = _participants(event, mentions)
+    for other in earlier:
+        if other.type != event.type or _participants(other, mentions) != key:
+            continue
+        if event.date and other.date and event.date != other.date:
+            continue
+        if event.place is not None and other.place is not None and event.place != other.place:
+            continue
+        if other.date is None and event.date:
+            other.date, other.timex = event.date, event.timex
+        if other.place is None:
+            other.place = event.place
+        return True
+    return False
+
+
+def _participants(event: Event, mentions: list[Mention]) -> tuple[frozenset[str], frozenset[str]]:
+    """Actors and targets as entity keys (mention cluster, else the words)."""
+
+    def key(arg: Argument) -> str:
+        if arg.mention is not None:
+            mention = mentions[arg.mention]
+            return f"c{mention.cluster}" if mention.cluster >= 0 else mention.text.casefold()
+        return arg.text.casefold()
+
+    return frozenset(map(key, event.actors)), frozenset(map(key, event.targets))
 
 
 def _reading(
@@ -431,6 +486,12 @@ def _reading(
             continue
         return entry, t_end, clause
     return None
+
+
+def _excluded(text: str, c_start: int, c_end: int, plover_type: str, lexicon: EventLexicon) -> bool:
+    """Whether the clause says the harm had no perpetrator (a flood, a crash, an outbreak)."""
+    pattern = lexicon.exclusions.get(plover_type)
+    return pattern is not None and pattern.search(text, c_start, c_end) is not None
 
 
 def _confidence(actors: list[Argument], targets: list[Argument], trigger: str) -> float:
@@ -493,13 +554,25 @@ def _arguments(
     if actor is None and lexicon.verb_first and after:
         # "هاجم مسلحون مركزا للشرطة": verb, subject, object
         actor, target = after[0], (after[1] if len(after) > 1 else None)
+    agent = None
     passive = lexicon.passive.search(text, t_end, min(c_end, t_end + 40))
     if passive:
         agent = next((c for c in after if passive.end() <= c.start <= passive.end() + 25), None)
-        if agent is not None:
-            target = in_clause[-1] if in_clause else None
-            actor = agent
+    if agent is not None or _passive_voice(text, t_start, t_end, c_start, lexicon):
+        # "Two soldiers were killed (by rebels)": the subject is the target
+        target = in_clause[-1] if in_clause else None
+        actor = agent
     return _copy(actor), _copy(target)
+
+
+def _passive_voice(text: str, t_start: int, t_end: int, c_start: int, lexicon: EventLexicon) -> bool:
+    """A passive verb form: an auxiliary right before the trigger ("were killed", "fueron
+    detenidos") or a passive trigger form ("diserang")."""
+    if lexicon.passive_trigger.match(text, t_start, t_end):
+        return True
+    if lexicon.active_form.fullmatch(text, t_start, t_end):
+        return False
+    return lexicon.passive_aux.search(text, max(c_start, t_start - 30), t_start) is not None
 
 
 def _copy(arg: Argument | None) -> list[Argument]:

@@ -8,7 +8,7 @@ and ``sitrep eval`` hands gold spans straight to the resolver.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from sitrep.geo.build import SRC_ALIAS, SRC_DEMONYM, SRC_NAME
 from sitrep.geo.gazetteer import Gazetteer
@@ -30,6 +30,7 @@ def resolver() -> PlaceResolver:
 def place_kind_lookup() -> Callable[[str], str | None]:
     gazetteer = Gazetteer.load()
 
+    @lru_cache(maxsize=200_000)
     def place_kind(name: str) -> str | None:
         best = None
         for cand in gazetteer.candidates(name):

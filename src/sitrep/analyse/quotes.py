@@ -18,6 +18,7 @@ unnamed source ("analysts say", "officials said") gives no speaker but a
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -112,6 +113,7 @@ class _Finder:
         self.lexicon = lexicon
         self.actors = actor_lexicon(language)
         self.used_cues: set[int] = set()
+        self.starts = [sentence.start for sentence in spans]
 
     # -- direct quotes -------------------------------------------------------------
 
@@ -339,7 +341,11 @@ class _Finder:
                 return kind, distance
 
             best = min(candidates, key=rank)
-            if not (best.nominal and unnamed and _generic(best, unnamed)):
+            source = (unnamed[0] if first else unnamed[-1]) if unnamed else None
+            closer = source is not None and (
+                source.start() < best.start if first else source.end() > best.end
+            )
+            if not (best.nominal and (closer or _generic(best, unnamed))):
                 return best, None
         if unnamed:
             source = unnamed[0] if first else unnamed[-1]
@@ -365,10 +371,7 @@ class _Finder:
         )
 
     def _sentence_of(self, position: int) -> int:
-        for index, sentence in enumerate(self.spans):
-            if sentence.start <= position < sentence.end:
-                return index
-        return max(0, len(self.spans) - 1)
+        return max(0, bisect.bisect_right(self.starts, position) - 1)
 
 
 def _generic(best: Argument, unnamed: list[re.Match]) -> bool:

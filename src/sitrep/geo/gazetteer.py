@@ -19,7 +19,7 @@ from pathlib import Path
 from sitrep.geo.build import build
 from sitrep.geo.names import query_keys
 
-BUILD_VERSION = 9
+BUILD_VERSION = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +64,9 @@ class Gazetteer:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._pid = -1
         self._db_lock = threading.Lock()
+        self._connect()
         self._records: dict[int, GeoRecord] = {}
         self.lookup = lru_cache(maxsize=100_000)(self._lookup)  # type: ignore[method-assign]
         self._countries = {r.country_code: r for r in self._query(
@@ -84,9 +85,18 @@ class Gazetteer:
                 cls._instances[path] = cls(path)
             return cls._instances[path]
 
+    def _connect(self) -> sqlite3.Connection:
+        """The connection of this process: a forked worker (process pool) opens its own,
+        because an SQLite connection must not cross a fork."""
+        if self._pid != os.getpid():
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                       check_same_thread=False)
+            self._pid = os.getpid()
+        return self._db
+
     def _query(self, sql: str, args: tuple) -> list[GeoRecord]:
         with self._db_lock:
-            rows = self._db.execute(sql, args).fetchall()
+            rows = self._connect().execute(sql, args).fetchall()
         return [self._record(row) for row in rows]
 
     def _record(self, row: tuple) -> GeoRecord:
@@ -98,7 +108,7 @@ class Gazetteer:
 
     def _lookup(self, key: str) -> tuple[Candidate, ...]:
         with self._db_lock:
-            rows = self._db.execute(
+            rows = self._connect().execute(
                 "SELECT p.*, n.src FROM names n JOIN places p ON p.id = n.pid WHERE n.key = ?",
                 (key,)).fetchall()
         return tuple(Candidate(self._record(row), row[11]) for row in rows)

@@ -19,6 +19,7 @@ _PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 # Latin transcriptions of the Arabic article, assimilated or not (al-Raqqa, ar-Raqqah, as-Suwayda).
 _AR_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|ash|at|az|an|adh|ath|ad-d)\s+(?=\w{3,})")
+_SUFFIX = re.compile(r"['’`´ʼ]\w{0,5}$")
 _SAINT = re.compile(r"^(?:saint|st|ste|sainte|san|santa)\s")
 
 
@@ -50,15 +51,12 @@ def article_variants(key: str) -> list[str]:
 
 
 def query_keys(text: str) -> list[str]:
-    """Keys to try for a surface form, best first: the form, then without article or
-    possessive/case suffix ("Syria's", Turkish "Suriye'de")."""
+    """Keys to try for a surface form, best first: without a possessive or case suffix
+    ("Syria's", Turkish "Suriye'de"), then the form itself, then without article."""
     keys = [norm(text)]
-    for ch in _APOSTROPHES:
-        if ch in text:
-            head = text.split(ch, 1)[0]
-            if len(head) >= 2:
-                keys.append(norm(head))
-            break
+    suffix = _SUFFIX.search(text)
+    if suffix and suffix.start() >= 2:
+        keys.insert(0, norm(text[:suffix.start()]))
     for key in list(keys):
         keys.extend(article_variants(key))
         if _SAINT.match(key):

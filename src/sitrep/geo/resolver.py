@@ -1,11 +1,13 @@
 """Toponym resolution: which gazetteer record a place name in a document means.
 
-Each candidate gets a score from a few signals a human reader uses (hand-weighted; see
-``WEIGHTS``): what kind of place it is and how big, how the name reached it (own name,
-alias, alternate spelling, demonym), which countries and first-level divisions the
-document is about, a "Town, State" pattern, cue words ("province", "kota", "County"),
-the outlet's country, and closeness to the other places of the document. Resolution
-runs twice: the first pass gives the document's geography, the second uses it.
+Each candidate gets a score from the signals a human reader uses: what kind of place it
+is and how big, how the name reached it (own name, alias, alternate spelling, demonym),
+which countries and first-level divisions the document names, a "Town, State" pattern,
+cue words ("province", "kota", "County"), the outlet's country, and closeness to the
+other places of the document. The score is a weighted sum of those features; the weights
+are learned (scripts/train_geo_ranker.py, shipped in data/geo_ranker.json), with
+``HAND_WEIGHTS`` as the hand-set start. Resolution runs twice: the first pass gives the
+document's geography, the second uses it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.geo.build import SRC_ALIAS, SRC_ALT, STRONG
@@ -40,7 +42,7 @@ HAND_WEIGHTS = {
     "capital": 0.8, "capital_intl": 1.0, "exact_case": 0.3,
     "country_scan": 1.5, "country_win:city": 1.5, "country_win:admin": 1.5,
     "country_win:country": 1.5, "admin1_ctx": 2.0, "admin1_win": 1.0, "local": 6.0,
-    "poprel": 0.0, "weaker_name": 0.0, "near_log": 0.0, "foreign:city": 0.0,
+    "poprel": 0.0, "weaker_name": 0.0, "city_twin": -0.5, "near_log": 0.0, "foreign:city": 0.0,
     "foreign:admin": 0.0,
     "cue_match": 3.0, "cue_mismatch": -2.0, "outlet": 1.0,
     "near100": 1.2, "near400": 0.6, "contains": 0.8,
@@ -54,6 +56,7 @@ def load_weights() -> dict[str, float]:
     return dict(HAND_WEIGHTS)
 
 
+_PEOPLED = frozenset({"city", "admin1", "admin2", "country", "continent"})
 _LOCAL = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*\.?\s?){1,3})")
 
 
@@ -72,6 +75,16 @@ class _Span:
     candidates: list[Candidate]
     cue: str | None
     local: set[tuple[str, str | None]]  # (country, admin1) named right after ("Athens, Ga.")
+    top_pop: int = 0  # largest population among the candidates
+    has_own_name: bool = False  # some candidate is reached by its own name or an alias
+    city_countries: set[str | None] = field(default_factory=set)  # of towns so named
+
+    def __post_init__(self) -> None:
+        self.top_pop = max((c.record.population for c in self.candidates
+                            if c.record.kind in _PEOPLED), default=0)
+        self.has_own_name = any(c.src <= SRC_ALIAS for c in self.candidates)
+        self.city_countries = {c.record.country_code for c in self.candidates
+                               if c.record.kind == "city" and c.src <= SRC_ALIAS}
 
 
 class PlaceResolver:
@@ -122,13 +135,16 @@ class PlaceResolver:
         f = {f"kind:{rec.kind}": 1.0, f"src:{cand.src}": 1.0}
         group = ("city" if rec.kind in ("city", "site") else
                  "admin" if rec.kind in ("admin1", "admin2") else "country")
-        f[f"logpop:{group}"] = math.log10(rec.population + 1)
-        top = max(c.record.population for c in span.candidates)
-        if rec.population and rec.population >= top:
-            f["largest"] = 1.0
-        f["poprel"] = math.log10((rec.population + 1) / (top + 1))
-        if cand.src >= SRC_ALT and any(c.src <= SRC_ALIAS for c in span.candidates):
+        if rec.kind in _PEOPLED:  # regions, seas and sites have no population figure
+            f[f"logpop:{group}"] = math.log10(rec.population + 1)
+            top = span.top_pop
+            if rec.population and rec.population >= top:
+                f["largest"] = 1.0
+            f["poprel"] = math.log10((rec.population + 1) / (top + 1))
+        if cand.src >= SRC_ALT and span.has_own_name:
             f["weaker_name"] = 1.0
+        if rec.kind in ("admin1", "admin2") and rec.country_code in span.city_countries:
+            f["city_twin"] = 1.0  # a division that shares its name with a town
         if rec.feature_code == "PPLC":
             f["capital"] = 1.0
             if ctx.international:  # "Washington", "Moscow" in foreign news: the capital
@@ -175,10 +191,9 @@ class PlaceResolver:
                 context: list[str] | None = None) -> list[Place | None]:
         """Resolve given toponym spans (the gold-span protocol) with document context."""
         items, ctx = self.prepare(text, spans, language=language, context=context)
+        ctx.set_winners(items, self.choose(items, ctx, outlet_country))
         winners = self.choose(items, ctx, outlet_country)
-        ctx.set_winners(items, winners)
-        winners = self.choose(items, ctx, outlet_country)
-        return [None if best is None else _place(item, best[0].record, best[1])
+        return [None if best is None else _place(item, _specific(item, best[0].record), best[1])
                 for item, best in zip(items, winners, strict=True)]
 
     def prepare(self, text: str, spans: Sequence[tuple[int, int]], *, language: str,
@@ -216,6 +231,18 @@ class PlaceResolver:
                    for c in self.gaz.candidates(surface))
 
 
+def _specific(item: _Span, rec: GeoRecord) -> GeoRecord:
+    """The town rather than the division named after it ("Aleppo", "Idlib") when the two
+    lie close together and no cue asks for the division: the more specific reading costs
+    nothing in distance and gives a better map pin and precision."""
+    if rec.kind != "admin1" or item.cue in ("admin1", "admin2"):
+        return rec
+    towns = [c.record for c in item.candidates if c.record.kind == "city"
+             and c.src <= SRC_ALIAS and c.record.country_code == rec.country_code
+             and c.record.admin1 == rec.admin1 and _km(c.record, rec) < 60]
+    return max(towns, key=lambda r: r.population) if towns else rec
+
+
 def _place(item: _Span, rec: GeoRecord, score: float) -> Place:
     return Place(start=item.start, end=item.end, text=item.surface, sentence=-1,
                  geonameid=rec.geonameid, name=rec.name, kind=rec.kind,
@@ -232,72 +259,114 @@ class _Context:
         self.gaz = gaz
         self.countries: Counter = Counter()
         self.admin1: Counter = Counter()
+        self.own: dict[tuple[int, int], Counter] = {}  # what each name in the text adds
+        self._rest: dict[tuple[int, int], Counter] = {}
         for doc in [text, *extra]:
-            for start, _end, cands in scan_names(gaz, doc, language):
-                self._count(cands, start)
+            for start, end, cands in scan_names(gaz, doc, language):
+                added = self._count(cands)
+                if doc is text:
+                    self.own[(start, end)] = added
         self.winners: list[tuple[_Span, GeoRecord] | None] = []
+        self.own_win: dict[int, GeoRecord] = {}
         self.international = sum(1 for n in self.countries.values() if n >= 0.5) >= 3
 
-    def _count(self, cands: Sequence[Candidate], _start: int) -> None:
+    def _count(self, cands: Sequence[Candidate]) -> Counter:
         strong = [c.record for c in cands if c.src in STRONG
-                  and c.record.kind in ("country", "admin1")]
+                  and c.record.kind in ("country", "admin1", "region")]
+        added: Counter = Counter()
         for rec in strong:
             share = 1.0 / len(strong)
             if rec.country_code:
-                self.countries[rec.country_code] += share
+                added[rec.country_code] += share
             if rec.kind == "admin1":
                 self.admin1[(rec.country_code, rec.admin1)] += share
+        self.countries.update(added)
+        return added
+
+    def _others(self, span: _Span) -> Counter:
+        """Country evidence from the text minus what the span's own words add: a name is
+        not its own context."""
+        key = (span.start, span.end)
+        if key not in self._rest:
+            own = [n for (s, e), n in self.own.items() if s < span.end and span.start < e]
+            rest = Counter(self.countries)
+            for added in own:
+                rest.subtract(added)
+            self._rest[key] = rest
+        return self._rest[key]
 
     def set_winners(self, items: list[_Span],
                     winners: list[tuple[Candidate, float] | None]) -> None:
+        """Record the previous pass's choices, with counts that the features subtract a
+        span's own choice from (a span is not its own context)."""
         self.winners = [None if w is None else (item, w[0].record)
                         for item, w in zip(items, winners, strict=True)]
+        self.own_win = {id(w[0]): w[1] for w in self.winners if w}
+        chosen = [w[1] for w in self.winners if w]
+        self.win_cc = Counter(r.country_code for r in chosen)
+        local = [r for r in chosen if r.kind in ("city", "site", "admin2", "admin1")]
+        self.win_a1 = Counter((r.country_code, r.admin1) for r in local)
+        self.n_local = len(local)
+        self.named_a1 = Counter((r.country_code, r.admin1) for r in chosen if r.kind == "admin1")
+        inner = [r for r in chosen if r.kind not in ("country", "continent")]
+        self.inner_cc = Counter(r.country_code for r in inner)
+        self.inner_a1 = Counter((r.country_code, r.admin1) for r in inner)
+        self.points = [(norm(w[0].surface), w[0], w[1]) for w in self.winners
+                       if w and w[1].kind in ("city", "site", "admin2")]
+
+    def _mine(self, span: _Span) -> GeoRecord | None:
+        return self.own_win.get(id(span)) if self.winners else None
 
     def country_share(self, cc: str, span: _Span) -> tuple[float, float]:
         """Share of the document's country evidence for ``cc``: from names found in the
         text (countries, divisions, demonyms), and from the other spans' current choices."""
-        scan_total = sum(self.countries.values())
-        scan = self.countries[cc] / scan_total if scan_total else 0.0
-        others = [w[1].country_code for w in self.winners if w and w[0] is not span]
-        win = sum(1 for c in others if c == cc) / len(others) if others else 0.0
-        return scan, win
+        countries = self._others(span)
+        scan_total = sum(v for v in countries.values() if v > 0)
+        scan = max(0.0, countries[cc]) / scan_total if scan_total > 1e-9 else 0.0
+        if not self.winners:
+            return scan, 0.0
+        mine = self._mine(span)
+        n = len(self.own_win) - (mine is not None)
+        hits = self.win_cc[cc] - (mine is not None and mine.country_code == cc)
+        return scan, hits / n if n > 0 else 0.0
 
     def admin1_share(self, cc: str, admin1: str, span: _Span) -> float:
-        """Share of the other spans' current choices that lie in this division."""
-        others = [w[1] for w in self.winners if w and w[0] is not span
-                  and w[1].kind in ("city", "site", "admin2", "admin1")]
-        if not others:
+        """Share of the other spans' current (sub-national) choices in this division."""
+        if not self.winners:
             return 0.0
-        return sum(1 for r in others if r.country_code == cc and r.admin1 == admin1) / len(others)
+        mine = self._mine(span)
+        own = mine is not None and mine.kind in ("city", "site", "admin2", "admin1")
+        n = self.n_local - own
+        hits = self.win_a1[(cc, admin1)] - (own and (mine.country_code, mine.admin1) == (cc, admin1))
+        return hits / n if n > 0 else 0.0
 
     def admin1_named(self, cc: str, admin1: str, span: _Span) -> bool:
         if self.admin1[(cc, admin1)] > 0:
             return True
         if not self.winners:
             return False
-        return any(w and w[0] is not span and w[1].kind == "admin1"
-                   and w[1].country_code == cc and w[1].admin1 == admin1 for w in self.winners)
+        mine = self._mine(span)
+        own = (mine is not None and mine.kind == "admin1"
+               and (mine.country_code, mine.admin1) == (cc, admin1))
+        return self.named_a1[(cc, admin1)] - own > 0
 
     def nearest_km(self, rec: GeoRecord, span: _Span) -> float | None:
-        best: float | None = None
-        for w in self.winners:
-            if not w or w[0] is span or norm(w[0].surface) == norm(span.surface):
-                continue
-            other = w[1]
-            if other.kind not in ("city", "site", "admin2"):
-                continue
-            d = _km(rec, other)
-            best = d if best is None or d < best else best
-        return best
+        """Distance to the closest town chosen for another name of the document."""
+        if not self.winners:
+            return None
+        key = norm(span.surface)
+        dists = [_km(rec, other) for k, item, other in self.points
+                 if item is not span and k != key]
+        return min(dists) if dists else None
 
     def contains(self, rec: GeoRecord, span: _Span) -> bool:
         """Whether places chosen for other spans lie inside this country or division."""
-        for w in self.winners:
-            if not w or w[0] is span or w[1].kind in ("country", "continent"):
-                continue
-            other = w[1]
-            if other.country_code == rec.country_code and (
-                    rec.kind == "country" or other.admin1 == rec.admin1):
-                return True
-        return False
-
+        if not self.winners:
+            return False
+        mine = self._mine(span)
+        own = mine is not None and mine.kind not in ("country", "continent")
+        if rec.kind == "country":
+            return self.inner_cc[rec.country_code] - (own and mine.country_code
+                                                       == rec.country_code) > 0
+        key = (rec.country_code, rec.admin1)
+        return self.inner_a1[key] - (own and (mine.country_code, mine.admin1) == key) > 0

@@ -10,11 +10,19 @@ import re
 
 from sitrep.geo.build import STRONG
 from sitrep.geo.gazetteer import Candidate, Gazetteer
+from sitrep.geo.names import norm
 
+_SUFFIX = re.compile(r"['’`´ʼ]\w{0,5}$")
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*\.?")
 _CONNECT = frozenset("of de del della di du des la le el al van von upon on bin da do dos das".split())
 _UNCASED = frozenset({"ar", "fa", "he", "zh", "ja", "ko", "th"})
 _BIG = ("country", "admin1", "continent", "region", "water", "site")
+_WORD = re.compile(r"\b[^\W\d_A-Z][\w'’-]*")  # words written in lower case
+# Words that name divisions somewhere ("Western" in Ghana) but mostly are adjectives.
+_GENERIC = frozenset(
+    "western eastern northern southern central north south east west capital coast border "
+    "upper lower middle greater new national federal international island islands "
+    "centre center".split())
 MAX_WORDS = 4
 
 
@@ -23,10 +31,12 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     for m in _TOKEN.finditer(text):
         tok = m.group()
         end = m.end()
-        # keep the dot of abbreviations (Ky., U.S.), not a sentence's full stop
-        if tok.endswith(".") and not (len(tok) <= 5 and tok[0].isupper()) and tok.count(".") < 2:
-            end -= 1
-            tok = tok[:-1]
+        # keep the dot of abbreviations (U.S., "Ky., on", "Calif. police"), not a full stop
+        if tok.endswith(".") and tok.count(".") < 2:
+            after = text[end:end + 3].lstrip(" ")
+            if not (len(tok) <= 6 and after[:1] and (after[0].islower() or after[0] in ",;0123456789")):
+                end -= 1
+                tok = tok[:-1]
         out.append((m.start(), end, tok))
     return out
 
@@ -34,6 +44,16 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 def _sentence_initial(text: str, start: int) -> bool:
     head = text[max(0, start - 3):start].strip()
     return not head or head[-1] in ".!?\"“\n:"
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word touches the span across one space ("Minister Ali Abbas"),
+    or across a connector ("National Front for Liberation")."""
+    prev = re.search(r"(\S+) (?:(?:for|of|and|de|du|des|al) )?$", text[max(0, start - 30):start])
+    if prev and prev.group(1)[0].isupper() and prev.group(1)[-1] not in ".,;:!?":
+        return True
+    nxt = re.match(r" (\S+)", text[end:end + 30])
+    return bool(nxt and nxt.group(1)[0].isupper())
 
 
 def scan_names(gaz: Gazetteer, text: str,
@@ -71,27 +91,65 @@ def scan_names(gaz: Gazetteer, text: str,
     return out
 
 
-def find_toponyms(text: str, language: str,
-                  gazetteer: Gazetteer | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, gazetteer name) of likely place names in raw text.
+def likely_toponyms(text: str, scanned: list[tuple[int, int, list[Candidate]]]
+                    ) -> list[tuple[int, int, list[Candidate]]]:
+    """The scanned matches that are likely place names, with their trusted candidates.
 
-    A match counts when the name is a record's own name, an alias or a demonym; a single
-    capitalised word at the start of a sentence must name a country, division, region or
-    a town of at least 100,000 people (so that "Will", "May" or "Mobile" opening a
-    sentence do not become places).
+    A match counts when the name is a record's own name, an alias or a demonym. A single
+    word must not be a generic word ("Western") or written in lower case elsewhere in the
+    text ("Itu", "Saat" in Indonesian); inside a longer capitalised name it must name a
+    country or a city of a million people ("Ali" in "Prime Minister Ali Abbas",
+    "Vladimir Putin" are no places); a town must have 5,000 people, or 100,000 when it
+    opens a sentence ("Will", "Mobile").
     """
-    gaz = gazetteer or Gazetteer.load()
     out = []
-    for start, end, cands in scan_names(gaz, text, language):
+    lowered = None
+    for start, end, cands in scanned:
         strong = [c for c in cands if c.src in STRONG]
         if not strong:
             continue
         surface = text[start:end]
         if len(surface) <= 2 and not surface.isupper():
             continue
-        if " " not in surface and _sentence_initial(text, start) and not any(
-                c.record.kind in _BIG or c.record.population >= 100_000 for c in strong):
-            continue
+        if " " not in surface:
+            if norm(surface) in _GENERIC:
+                continue
+            lowered = lowered if lowered is not None else set(_WORD.findall(text))
+            if surface.lower() in lowered:  # "Itu", "Saat": a common word of the text
+                continue
+            state = any(c.record.kind in ("country", "continent") for c in strong)
+            known = state or any(c.record.kind in _BIG for c in strong)
+            size = max(c.record.population for c in strong)
+            city = max((c.record.population for c in strong if c.record.kind == "city"),
+                       default=0)
+            if not state and city < 1_000_000 and _in_longer_name(text, start, end):
+                continue  # "Vladimir Putin", "Front for Liberation", "Texas Rangers"
+            if not known and (size < 5_000 or (size < 100_000
+                                               and _sentence_initial(text, start))):
+                continue
+        out.append((start, end, strong))
+    return out
+
+
+def find_toponyms(text: str, language: str,
+                  gazetteer: Gazetteer | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, gazetteer name) of likely place names in raw text (see likely_toponyms);
+    the name is that of the biggest record the words may name."""
+    gaz = gazetteer or Gazetteer.load()
+    out = []
+    for start, end, strong in likely_toponyms(text, scan_names(gaz, text, language)):
         best = max(strong, key=lambda c: (c.record.kind in _BIG, c.record.population))
+        start, end = _trim(text, start, end)
         out.append((start, end, best.record.name))
     return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span without a leading article or a possessive/case suffix: "The United States",
+    "Syria's" -> "United States", "Syria"."""
+    if text[start:start + 4] in ("The ", "the "):
+        start += 4
+    suffix = _SUFFIX.search(text, start, end)
+    if suffix and suffix.start() - start >= 2:
+        end = suffix.start()
+    return start, end

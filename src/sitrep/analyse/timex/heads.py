@@ -27,7 +27,8 @@ _DOT_ABOVE = "\u0307"  # what "İ".lower() leaves behind: Turkish "İki" must fi
 
 def fold(word: str) -> str:
     """Lower case for matching words against tables and rule heads."""
-    return word.lower().replace(_DOT_ABOVE, "")
+    lower = word.lower()
+    return lower.replace(_DOT_ABOVE, "") if _DOT_ABOVE in lower else lower
 _LIMIT = 4000
 
 

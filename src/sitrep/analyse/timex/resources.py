@@ -114,8 +114,10 @@ def load(code: str) -> Resources:
     own_rules = _read(own, "rules")
     specs = own_rules.get("rules", []) + _read(common, "rules").get("rules", [])
     flags = re.IGNORECASE
-    clitics = "".join(own_rules.get("options", {}).get("clitics", []))
-    boundary = rf"(?:(?<!\w)|(?<=(?<!\w)[{clitics}]))" if clitics else r"(?<!\w)"
+    # proclitics written on the next word (Arabic wa-, fa-, bi-, li- and their
+    # combinations): a rule may also start right after one at the start of a word
+    clitics = [str(c) for c in own_rules.get("options", {}).get("clitics", [])]
+    boundary = "(?:(?<!\\w)" + "".join(f"|(?<=(?<!\\w){re.escape(c)})" for c in clitics) + ")"
     rules: list[Rule] = []
     index: dict[str, list[Rule]] = {}
     always: list[Rule] = []

@@ -30,6 +30,7 @@ from sitrep.model import Timex
 _GROUP = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _CALL = re.compile(r"@(\w+)\(([^()]*)\)")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 _ORDINAL_SUFFIX = re.compile(r"(?<=\d)(?:st|nd|rd|th|º|ª|er|e|\.)$", re.IGNORECASE)
 
@@ -77,9 +78,10 @@ class TimexTagger:
         self.resources = resources
         self.language = resources.lang
         self._tables = resources.tables
-        # one-letter proclitics written on the next word (Arabic wa-, fa-): a rule may
-        # start right after them
-        self._clitics = frozenset(str(c) for c in resources.options.get("clitics", ()))
+        # proclitics written on the next word (Arabic wa-, fa-, bi-, li-, wa-bi-...):
+        # a rule may start right after them; longest first ("وب" before "و")
+        self._clitics = tuple(sorted((str(c) for c in resources.options.get("clitics", ())),
+                                     key=len, reverse=True))
 
     @classmethod
     def for_language(cls, lang: str) -> TimexTagger:
@@ -94,9 +96,8 @@ class TimexTagger:
             s = word.start()
             w = word.group()
             rules = index.get(DIGIT if w[0].isdigit() else fold(w), ())
-            if not rules and w[0] in self._clitics and len(w) > 2:
-                s, w = s + 1, w[1:]
-                rules = index.get(fold(w), ())
+            if not rules and self._clitics:
+                s, rules = self._after_clitic(s, w)
                 if not rules:
                     continue
             for rule in (*rules, *always) if always else rules:
@@ -110,6 +111,18 @@ class TimexTagger:
                 chosen.append(cand)
         chosen.sort(key=lambda c: c[0])
         return chosen
+
+    def _after_clitic(self, s: int, word: str) -> tuple[int, list[Rule]]:
+        """Where a rule may start in a word carrying proclitics, and the rules that may:
+        "وبالأمس" -> "الأمس". The shortest remainder that some rule starts with wins,
+        so "ولل" is tried before "ول" and "و"."""
+        index = self.resources.index
+        for clitic in self._clitics:
+            if word.startswith(clitic) and len(word) > len(clitic) + 1:
+                rules = index.get(fold(word[len(clitic):]))
+                if rules:
+                    return s + len(clitic), rules
+        return s, []
 
     # -- normalising -------------------------------------------------------------
 
@@ -202,6 +215,26 @@ class TimexTagger:
             return 0
         return 1 if last.lastgroup == "future" else -1
 
+    def _sentence_day(self, found: list[tuple[int, int, Rule, re.Match[str]]], i: int,
+                      limit: int, anchors: values.Anchors) -> dt.date | None:
+        """The day named later in the same sentence as a clock time ("pukul 06.12 WIB,
+        Minggu (28/12/2014)", "at 9 a.m. on March 3"): the time is on that day, not on
+        the narrative anchor read so far. Used only when the sentence has not named a
+        day before the time; only the next date counts, and only one the text fixes by
+        itself (absolute or from the dct, not from the anchor)."""
+        for start, _, rule, m in found[i + 1:]:
+            if start >= limit:
+                break
+            if rule.type != "DATE":
+                continue
+            probe = values.Anchors(dct=anchors.dct, ref=anchors.ref, tense=anchors.tense)
+            value = self._value(rule.value, m, probe)
+            day = _DAY.match(value or "")
+            if day and probe.used in ("absolute", "dct"):
+                return _parse_dct(day.group(0))
+            return None  # only the next date of the sentence can be the time's day
+        return None
+
     # -- the public call ---------------------------------------------------------
 
     def tag(self, text: str, dct: str | None,
@@ -211,7 +244,9 @@ class TimexTagger:
         anchors = values.Anchors(dct=dct_date, ref=dct_date)
         starts = [s for s, _ in sentences] if sentences else []
         out: list[Timex] = []
-        for start, end, rule, m in self._candidates(text):
+        found = self._candidates(text)
+        ref_at = -1  # where the text last set the narrative anchor
+        for i, (start, end, rule, m) in enumerate(found):
             sent_index = -1
             if sentences:
                 i = bisect.bisect_right(starts, start) - 1
@@ -220,18 +255,37 @@ class TimexTagger:
             bounds = sentences[sent_index] if sent_index >= 0 else _window(text, start, end)
             anchors.tense = self._tense(text, bounds, start, end)
             anchors.used = "absolute"
+            saved = anchors.ref, anchors.ref_from_text
+            day_here = self._sentence_day(found, i, bounds[1], anchors) if (
+                rule.type == "TIME" and "(ref," in rule.value and ref_at < bounds[0]) else None
+            if day_here is not None:
+                anchors.ref, anchors.ref_from_text = day_here, True
             value = self._value(rule.value, m, anchors)
+            if day_here is not None:
+                anchors.ref, anchors.ref_from_text = saved
             if not value:
                 continue
             mod = self._value(rule.mod, m, anchors) if rule.mod and "{" in rule.mod else rule.mod
             out.append(Timex(start=start, end=end, text=text[start:end], sentence=sent_index,
                              type=rule.type, value=value, mod=mod or None, anchor=anchors.used,
                              precision=normalise_precision(value)))
+            if (_QUARTER.match(value) and anchors.used in ("absolute", "dct")
+                    and _ended(value, dct_date)):
+                anchors.period = value
             day = _DAY.match(value)
             if day and rule.type in ("DATE", "TIME"):
                 anchors.ref = _parse_dct(day.group(0))
                 anchors.ref_from_text = True
+                ref_at = start
         return out
+
+
+def _ended(quarter: str, dct: dt.date | None) -> bool:
+    """Whether a quarter (2024-Q3) had ended by the dct: only an ended quarter can be
+    the period a report is about ("a fourth-quarter charge" in October is a forecast)."""
+    if dct is None:
+        return True
+    return (int(quarter[:4]), int(quarter[-1])) < (dct.year, (dct.month - 1) // 3 + 1)
 
 
 def _window(text: str, start: int, end: int) -> tuple[int, int]:

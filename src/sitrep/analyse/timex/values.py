@@ -36,6 +36,7 @@ class Anchors:
     ref_from_text: bool = False
     tense: int = 0
     used: str = "absolute"
+    period: str | None = None  # the last quarter the text spoke of (2024-Q3): a report's period
 
     def base(self, which: str) -> dt.date | None:
         if which == "ref" and self.ref is not None:
@@ -139,11 +140,24 @@ def weekday(a: Anchors, wd: str, direction: str = "auto") -> str | None:
     return (day - dt.timedelta(days=back)).isoformat()
 
 
-def _pick(candidates: list[tuple[int, str]], tense: int) -> str:
+def weekend(a: Anchors) -> str | None:
+    """"The weekend" without last/next: in a future-tense sentence the weekend of the
+    dct's week (still ahead, or today), otherwise the latest one that has begun by the
+    dct (on a Monday, "over the weekend" is the day before yesterday)."""
+    day = a.base("dct")
+    if day is None:
+        return "XXXX-WXX-WE"
+    if a.tense <= 0 and day.isoweekday() < 6:
+        day -= dt.timedelta(days=7)
+    return f"{fmt(day, 'W')}-WE"
+
+
+def _pick(candidates: list[tuple[int, str]], tense: int, horizon: int = 366) -> str:
     """Nearest candidate to the anchor (offsets in days or months; 0 = same).
 
     Past tense takes the latest one on or before the anchor, future the first on or
-    after it, when such a candidate lies within a year; otherwise the nearest wins,
+    after it, when such a candidate lies within a year (within ``horizon`` for a
+    future read from the tense alone); otherwise the nearest wins,
     a future date counting twice its distance (news reports the past more than it
     announces the future: "March" read in November is the last March unless the next
     one is less than half as far).
@@ -153,21 +167,28 @@ def _pick(candidates: list[tuple[int, str]], tense: int) -> str:
         if past:
             return max(past)[1]
     if tense > 0:
-        future = [c for c in candidates if c[0] >= 0]
+        future = [c for c in candidates if 0 <= c[0] <= horizon]
         if future:
             return min(future)[1]
     return min(candidates, key=lambda c: (2 * c[0] if c[0] > 0 else -c[0], c[0] > 0))[1]
 
 
+def _future(a: Anchors) -> int:
+    """+1 when the sentence speaks of the future ("will meet in March"), else 0: a
+    past-tense cue is a weaker signal than the distance to the dct, a future one is not
+    (news announces dates within the coming months)."""
+    return 1 if a.tense > 0 else 0
+
+
 def monthday(a: Anchors, month: str, day: str, direction: str = "") -> str | None:
     """Month and day without a year: the year that puts the date nearest the dct.
 
-    The sentence's tense is not used: in news a date without a year is nearly always
-    within a few months of publication, and the nearest year is right far more often
-    than a tense guess. ``direction`` (-1 last, +1 next) applies when the text says it.
+    A future-tense sentence takes the next such date; otherwise the nearest year wins:
+    in news a date without a year is nearly always within a few months of publication.
+    ``direction`` (-1 last, +1 next) applies when the text says it.
     """
     m, d = int(month), int(day)
-    tense = int(direction) if direction else 0
+    tense = int(direction) if direction else _future(a)
     base = a.base("dct")
     if base is None:
         return f"XXXX-{m:02d}-{d:02d}" if _valid(2000, m, d) else None
@@ -179,17 +200,18 @@ def monthday(a: Anchors, month: str, day: str, direction: str = "") -> str | Non
     if not cands:
         return None
     near = [c for c in cands if abs(c[0]) <= 366]
-    return _pick(near or cands, tense)
+    return _pick(near or cands, tense, 366 if direction else 183)
 
 
 def month(a: Anchors, month_: str, direction: str = "") -> str | None:
     """A month without a year, in the year that puts it nearest the dct.
 
     ``direction``: -1 (last April: strictly before the dct's month), +1 (next April:
-    strictly after), 0 (this April: the dct's year); empty: the nearest.
+    strictly after), 0 (this April: the dct's year); empty: the next one in a
+    future-tense sentence, else the nearest.
     """
     m = int(month_)
-    tense = int(direction) if direction and direction != "0" else 0
+    tense = int(direction) if direction and direction != "0" else _future(a)
     base = a.base("dct")
     if base is None:
         return f"XXXX-{m:02d}"
@@ -200,17 +222,7 @@ def month(a: Anchors, month_: str, direction: str = "") -> str | None:
         offset = (y * 12 + m) - (base.year * 12 + base.month)
         if abs(offset) <= 11 and not (direction and offset == 0):
             cands.append((offset, f"{y:04d}-{m:02d}"))
-    return _pick(cands, tense)
-
-
-def year(a: Anchors, y: str) -> str | None:
-    """Two-digit years (’98) in the century that puts them nearest the dct."""
-    if len(y) >= 3:
-        return y.zfill(4)
-    yy = int(y)
-    base = a.dct.year if a.dct else 2000
-    best = min((c * 100 + yy for c in (base // 100 - 1, base // 100)), key=lambda v: abs(v - base))
-    return f"{best:04d}"
+    return _pick(cands, tense, 12 if direction else 6)
 
 
 _AGO_GRANULARITY = {"D": "D", "H": "D", "W": "D", "M": "M", "Q": "Q", "Y": "M", "DE": "Y",
@@ -220,10 +232,15 @@ _AGO_GRANULARITY = {"D": "D", "H": "D", "W": "D", "M": "M", "Q": "Q", "Y": "M", 
 def ago(a: Anchors, base: str, unit: str, n: str) -> str | None:
     """A point ``n`` units from ``base`` (a week ago, three days later, a year earlier).
 
-    Written one step finer than the unit where the text fixes it that finely: a week
-    ago is a day, a year ago a month (the same month a year before), as TimeBank does.
+    One unit back is written one step finer, as precisely as a reader can place it (a
+    year ago is the same month a year before); several months or years back only at
+    the unit's own granularity (five years ago: a year), as TimeBank does. Weeks are
+    always counted in days (two weeks ago: a day), which an event date can use.
     """
-    return shift(a, base, unit, n, _AGO_GRANULARITY.get(unit, unit))
+    if unit in ("H", "MIN", "S"):
+        return shift(a, base, "D", "0")  # hours later: the same day, as far as a date goes
+    gran = _AGO_GRANULARITY.get(unit, unit) if abs(int(n or 0)) == 1 or unit in ("D", "W") else unit
+    return shift(a, base, unit, n, "D" if gran == "H" else gran)
 
 
 def quarter(a: Anchors, base: str, q: str, direction: str = "") -> str | None:
@@ -236,6 +253,45 @@ def quarter(a: Anchors, base: str, q: str, direction: str = "") -> str | None:
     if not direction and int(q) > current and a.tense <= 0:
         y -= 1
     return f"{y:04d}-Q{q}"
+
+
+def year_ago(a: Anchors, base: str) -> str | None:
+    """"A year ago / a year earlier": in a text that reports on a quarter, the same
+    quarter a year before (earnings-report style); otherwise the month a year back."""
+    if a.period:
+        a._use("narrative")
+        return f"{int(a.period[:4]) - 1:04d}-{a.period[5:]}"
+    return ago(a, base, "Y", "-1")
+
+
+def period(a: Anchors) -> str | None:
+    """"The quarter": the quarter the text spoke of last, else the one before the dct."""
+    if a.period:
+        a._use("narrative")
+        return a.period
+    return shift(a, "dct", "Q", "-1")
+
+
+def period_of(a: Anchors, year: str) -> str | None:
+    """"The 1988 period": the report's quarter in that year, else the year."""
+    if a.period:
+        a._use("narrative")
+        return f"{year}-{a.period[5:]}"
+    return year
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def last_season(a: Anchors, season: str) -> str | None:
+    """"This past summer": the latest such season that has ended by the dct (in
+    December, the summer of the same year; in July, the one before). A bare "last
+    summer" is left to the rules: TimeBank reads it as last year's."""
+    day = a.base("dct")
+    if day is None:
+        return f"XXXX-{season}"
+    ended = day.month >= _SEASON_START[season] + 3
+    return f"{day.year - (0 if ended else 1):04d}-{season}"
 
 
 def hm(a: Anchors, hour: str, minute: str = "", half: str = "") -> str | None:
@@ -256,6 +312,8 @@ def duration(a: Anchors, n: str, unit: str) -> str | None:
     """ISO duration: P3D, PT2H, P10Y; an unknown amount (``X``) gives PXY and the like."""
     if unit in ("H", "MIN", "S"):
         return f"PT{n}{'M' if unit == 'MIN' else unit}"
+    if unit == "DE" and n.isdigit():
+        return f"P{10 * int(n)}Y"  # two decades: P20Y, as TimeBank writes them
     return f"P{n}{unit}"
 
 
@@ -281,12 +339,16 @@ def _valid(y: int, m: int, d: int) -> bool:
 FUNCTIONS = {
     "shift": shift,
     "wd": weekday,
+    "we": weekend,
     "md": monthday,
     "mon": month,
-    "year": year,
     "hm": hm,
     "ago": ago,
     "q": quarter,
     "dom": day_of_month,
+    "yearago": year_ago,
+    "period": period,
+    "lastseason": last_season,
+    "periodof": period_of,
     "dur": duration,
 }

@@ -1,0 +1,167 @@
+"""Quote extraction on sentences written for these tests (English, Indonesian, Arabic)."""
+
+from __future__ import annotations
+
+from sitrep.analyse.quotes import extract_quotes
+from sitrep.model import Mention, NoiseSpan, Quote
+
+
+def mentions(text: str, *names: tuple[str, str]) -> list[Mention]:
+    """Mentions of the given (surface, label) pairs at every occurrence."""
+    out = []
+    for cluster, (surface, label) in enumerate(names):
+        start = text.find(surface)
+        while start >= 0:
+            out.append(
+                Mention(start=start, end=start + len(surface), text=surface, label=label, cluster=cluster)
+            )
+            start = text.find(surface, start + 1)
+    return sorted(out, key=lambda m: m.start)
+
+
+def quotes(text: str, language: str = "en", names=(), noise=()) -> tuple[list[Quote], list[Mention]]:
+    found = mentions(text, *names)
+    return extract_quotes(text, language, [], found, list(noise)), found
+
+
+def one(found: list[Quote]) -> Quote:
+    assert len(found) == 1, [(q.kind, q.text) for q in found]
+    return found[0]
+
+
+def test_direct_quote_with_inverted_cue() -> None:
+    text = '"We will not surrender this city to anyone," said General Ahmed Musa.'
+    quote = one(quotes(text, names=[("Ahmed Musa", "PER")])[0])
+    assert quote.kind == "direct"
+    assert quote.text == "We will not surrender this city to anyone"
+    assert quote.speaker is not None and quote.speaker.text == "Ahmed Musa"
+    assert quote.speaker.mention == 0
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert text[quote.start : quote.end] == quote.text
+
+
+def test_direct_quote_with_cue_before() -> None:
+    text = "Ahmed Musa told reporters: \u201cWe will fight until the last street is free.\u201d"
+    quote = one(quotes(text, names=[("Ahmed Musa", "PER")])[0])
+    assert quote.kind == "direct" and quote.speaker.text == "Ahmed Musa"
+    assert quote.text == "We will fight until the last street is free"
+
+
+def test_indirect_speech_excludes_cue_and_complementizer() -> None:
+    text = "Foreign Minister Ana Lopez said on Monday that the talks in Geneva had failed."
+    quote = one(quotes(text, names=[("Ana Lopez", "PER"), ("Geneva", "LOC")])[0])
+    assert quote.kind == "indirect"
+    assert quote.speaker.text == "Ana Lopez"
+    assert quote.text == "the talks in Geneva had failed"
+
+
+def test_speaker_before_an_appositive() -> None:
+    text = "Nadia Haddad, a spokeswoman for the Red Crescent, said the convoy reached the town."
+    found, _ = quotes(text, names=[("Nadia Haddad", "PER"), ("Red Crescent", "ORG")])
+    quote = one(found)
+    assert quote.speaker.text == "Nadia Haddad"
+    assert quote.text == "the convoy reached the town"
+
+
+def test_told_someone_that() -> None:
+    text = "Kemal Aydin told the state broadcaster TRT that the border would stay closed."
+    quote = one(quotes(text, names=[("Kemal Aydin", "PER"), ("TRT", "ORG")])[0])
+    assert quote.speaker.text == "Kemal Aydin"
+    assert quote.text == "the border would stay closed"
+
+
+def test_according_to_before_and_after() -> None:
+    text = (
+        "According to the refugee agency UNHCR, more than 10,000 people fled the fighting. "
+        "Food prices have tripled since March, according to the World Food Programme."
+    )
+    found, _ = quotes(text, names=[("UNHCR", "ORG"), ("World Food Programme", "ORG")])
+    assert [(q.kind, q.speaker.text, q.text) for q in found] == [
+        ("attribution", "UNHCR", "more than 10,000 people fled the fighting"),
+        ("attribution", "World Food Programme", "Food prices have tripled since March"),
+    ]
+
+
+def test_trailing_cue() -> None:
+    text = "More than 200 people were killed in the floods, the Red Cross said."
+    quote = one(quotes(text, names=[("Red Cross", "ORG")])[0])
+    assert quote.speaker.text == "Red Cross"
+    assert quote.text == "More than 200 people were killed in the floods"
+
+
+def test_unnamed_sources() -> None:
+    text = "But, analysts say, the economy will shrink sharply this year."
+    quote = one(quotes(text)[0])
+    assert quote.speaker is None and quote.speaker_label == "analysts"
+    assert quote.text == "the economy will shrink sharply this year"
+
+
+def test_pronoun_speaker_resolves_to_last_person() -> None:
+    text = "Maria Santos arrived in Geneva on Monday. She said the negotiations would resume soon."
+    found, ments = quotes(text, names=[("Maria Santos", "PER"), ("Geneva", "LOC")])
+    quote = one(found)
+    assert quote.speaker.mention == 0 and quote.speaker.text == "Maria Santos"
+    assert quote.text == "the negotiations would resume soon"
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    text = 'The so-called "peace plan" was published on Friday by the ministry.'
+    assert quotes(text)[0] == []
+
+
+def test_short_quote_with_a_cue_is_a_claim() -> None:
+    text = 'The government described the protest as a "foreign plot" and closed the square.'
+    quote = one(quotes(text)[0])
+    assert quote.text == "foreign plot" and quote.speaker.text == "government"
+
+
+def test_nothing_from_noise() -> None:
+    text = 'Read more: "We will win," said Omar Farouk\nThe minister said the vote would go ahead.'
+    noise = [NoiseSpan(start=0, end=text.index("\n"), text=text[: text.index("\n")], reason="links")]
+    found, _ = quotes(text, names=[("Omar Farouk", "PER")], noise=noise)
+    assert all(q.start > text.index("\n") for q in found)
+
+
+# -- Indonesian --------------------------------------------------------------------
+
+
+def test_menurut() -> None:
+    text = "Menurut Joko Widodo, pemerintah akan membangun jalan baru di Papua."
+    quote = one(quotes(text, "id", names=[("Joko Widodo", "PER"), ("Papua", "LOC")])[0])
+    assert quote.kind == "attribution" and quote.speaker.text == "Joko Widodo"
+    assert quote.text == "pemerintah akan membangun jalan baru di Papua"
+
+
+def test_kata_after_direct_quote() -> None:
+    text = '" Kami akan terus mencari para korban sampai ditemukan , " kata Budi Santoso.'
+    quote = one(quotes(text, "id", names=[("Budi Santoso", "PER")])[0])
+    assert quote.kind == "direct" and quote.speaker.text == "Budi Santoso"
+    assert quote.text == "Kami akan terus mencari para korban sampai ditemukan"
+
+
+def test_indonesian_indirect_and_pronoun() -> None:
+    text = (
+        "Bambang Soelistyo tiba di Pangkalan Bun pada Senin. "
+        "Dia mengatakan bahwa pencarian akan dilanjutkan besok pagi."
+    )
+    found, _ = quotes(text, "id", names=[("Bambang Soelistyo", "PER"), ("Pangkalan Bun", "LOC")])
+    quote = one(found)
+    assert quote.speaker.text == "Bambang Soelistyo"
+    assert quote.text == "pencarian akan dilanjutkan besok pagi"
+
+
+# -- Arabic ------------------------------------------------------------------------
+
+
+def test_arabic_qala_with_speaker_after_the_verb() -> None:
+    text = "قال وزير الخارجية أحمد علي إن المفاوضات ستستأنف الأسبوع المقبل."
+    quote = one(quotes(text, "ar", names=[("أحمد علي", "PER")])[0])
+    assert quote.speaker.text == "أحمد علي"
+    assert quote.text == "المفاوضات ستستأنف الأسبوع المقبل"
+
+
+def test_arabic_unnamed_source() -> None:
+    text = "قتل خمسة أشخاص في انفجار سيارة مفخخة، وفقا لمصادر أمنية."
+    quote = one(quotes(text, "ar")[0])
+    assert quote.speaker is None and quote.speaker_label.endswith("مصادر أمنية")
+    assert quote.text.startswith("قتل خمسة أشخاص")
