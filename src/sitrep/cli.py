@@ -224,6 +224,63 @@ def evaluate(
         err.print(f"{time.perf_counter() - started:.1f} s in all")
 
 
+geo_app = typer.Typer(help="The place gazetteer: import full GeoNames dumps, show what is cached.",
+                      no_args_is_help=True)
+app.add_typer(geo_app, name="geo")
+
+
+@geo_app.command("import")
+def geo_import(
+    files: Annotated[list[Path], typer.Argument(
+        help="GeoNames dumps in any order: allCountries.zip or a country file (SY.zip, .txt), "
+             "optionally alternateNamesV2.zip and admin1CodesASCII.txt.", exists=True, dir_okay=False)],
+) -> None:
+    """Add every record of GeoNames dumps, with all its names, to the gazetteer (idempotent)."""
+    from rich.progress import DownloadColumn
+
+    from sitrep.geo.importer import import_files, user_db_path
+
+    columns = [TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[counts]}"),
+               TimeRemainingColumn()]
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        tasks: dict[Path, int] = {}
+
+        def advance(report, done: int, total: int) -> None:
+            if report.path not in tasks:
+                tasks[report.path] = progress.add_task(report.path.name, total=total, counts="")
+            progress.update(tasks[report.path], completed=done, counts=report.counts())
+
+        try:
+            reports = import_files(files, advance)
+        except ValueError as exc:
+            err.print(f"[red]{exc}[/]")
+            raise typer.Exit(2) from exc
+    for report in reports:
+        for bad in report.bad:
+            err.print(f"[yellow]bad line[/] {bad}")
+        if report.bad_count > len(report.bad):
+            err.print(f"[yellow]... and {report.bad_count - len(report.bad)} more bad lines in {report.path.name}[/]")
+        err.print(f"{report.path.name} ({report.kind}): {report.lines} lines; {report.counts()}")
+    err.print(f"User gazetteer: {user_db_path()}")
+
+
+@geo_app.command("info")
+def geo_info() -> None:
+    """Where the gazetteer cache is and how many records it has, by source and kind."""
+    from sitrep.geo import Gazetteer
+    from sitrep.geo.importer import kind_counts, user_db_path
+
+    base = Gazetteer.load(progress=lambda msg: err.print(f"[dim]building the gazetteer: {msg}[/]")).path
+    console.print(f"Cache dir: {base.parent}")
+    table = Table("source", "file", "kind", "records")
+    for source, path in (("built", base), ("GeoNames import", user_db_path())):
+        counts = kind_counts(path)
+        for kind, n in counts.items():
+            table.add_row(source, path.name, kind, str(n))
+        table.add_row(source, path.name if path.exists() else "(none)", "[b]all[/]", f"[b]{sum(counts.values())}[/]")
+    console.print(table)
+
+
 def main() -> None:  # pragma: no cover - entry point for python -m
     app()
 

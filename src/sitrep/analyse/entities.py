@@ -285,6 +285,8 @@ class EntityFinder:
 
     # -- cleaning and typing ----------------------------------------------------------
     def _trim(self, t: _Tokens, cand: _Candidate) -> _Candidate | None:
+        if cand.source == "kb":  # an exact knowledge-base alias is a name as it stands
+            return cand
         cues = self.cues
         while cand.start < cand.end and (
             t.lower[cand.start] in cues.stop_words or t.lower[cand.start] in cues.not_names

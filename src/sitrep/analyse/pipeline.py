@@ -1,7 +1,7 @@
 """The per-document pipeline: spaCy components over a blank pipeline per language.
 
 Every stage is a registered spaCy factory (``sitrep_clean``, ``sitrep_entities``,
-``sitrep_timex``, ``sitrep_places``, ``sitrep_events``, ``sitrep_quotes``) that reads and
+``sitrep_timex``, ``sitrep_places``, ``sitrep_events``, ``sitrep_quotes``, ``sitrep_roles``) that reads and
 writes Doc extension attributes (``doc._.noise``, ``doc._.mentions`` ...), so a user can
 drop any of them into a spaCy pipeline of their own. :func:`analyse` wraps that into
 "one Document in, one DocumentAnalysis out" with no shared state, which is what lets the
@@ -25,7 +25,10 @@ SPACY_LANGUAGES = {
     "sv", "da", "nb", "fi", "ro", "hu", "cs", "el", "bg", "hr", "sr", "sk", "sl", "ca", "ms",
     "tl", "ur", "hi", "bn", "ko", "vi", "lt", "lv", "et",
 }
-STAGES = ("sitrep_clean", "sitrep_entities", "sitrep_timex", "sitrep_places", "sitrep_events", "sitrep_quotes")
+STAGES = (
+    "sitrep_clean", "sitrep_entities", "sitrep_timex", "sitrep_places", "sitrep_events", "sitrep_quotes",
+    "sitrep_roles",
+)
 
 for _name, _default in (
     ("sitrep_language", None), ("sitrep_dct", None), ("noise", None), ("mentions", None),
@@ -168,6 +171,17 @@ def make_quotes(nlp: Language, name: str):
         return doc
 
     return quotes
+
+
+@Language.factory("sitrep_roles")
+def make_roles(nlp: Language, name: str):
+    from sitrep.analyse.roles import link_roles
+
+    def roles(doc: Doc) -> Doc:
+        link_roles(doc_text(doc), _language(doc), doc._.mentions or [], doc._.events or [], doc._.quotes or [])
+        return doc
+
+    return roles
 
 
 @cache

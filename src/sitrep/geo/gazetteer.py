@@ -3,7 +3,10 @@
 Built once from installed packages (see :mod:`sitrep.geo.build`) under the cache dir
 (``SITREP_CACHE_DIR``, default ``~/.cache/sitrep``) and shared process-wide, because
 every document of a run asks the same questions ("Aleppo", "Syria") and the answers
-never change. Lookups are cached in memory.
+never change. Lookups are cached in memory. Records imported from full GeoNames dumps
+(:mod:`sitrep.geo.importer`, ``sitrep geo import``) live in a second file in the same
+dir; when it exists it is attached and its records are candidates too, replacing base
+records of the same geonameid (or the same first-level division).
 """
 
 from __future__ import annotations
@@ -20,6 +23,15 @@ from sitrep.geo.build import build
 from sitrep.geo.names import query_keys
 
 BUILD_VERSION = 10
+USER_FILE = "geonames-user.sqlite"  # see sitrep.geo.importer
+USER_PID = 1 << 40  # pids of imported records: geonameid + USER_PID, apart from base row ids
+_USER_LOOKUP = f"""
+SELECT p.geonameid + {USER_PID}, p.geonameid, p.name, p.kind, p.fcode, p.cc,
+       CASE WHEN p.kind = 'admin1' THEN coalesce(a.name, p.name) ELSE a.name END,
+       CASE WHEN p.kind = 'admin2' THEN p.name END, p.lat, p.lon, p.population, min(n.src)
+FROM user.names n JOIN user.places p ON p.geonameid = n.geonameid
+LEFT JOIN user.admin1 a ON a.cc = p.cc AND a.code = p.admin1
+WHERE n.key = ? GROUP BY p.geonameid"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +74,10 @@ class Gazetteer:
     _instances: dict[Path, Gazetteer] = {}
     _lock = threading.Lock()
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, user: Path | None = None) -> None:
         self.path = path
+        self.user = user if user is not None and user.exists() else None
+        self.user_stamp = _stamp(self.user)
         self._pid = -1
         self._db_lock = threading.Lock()
         self._connect()
@@ -78,11 +92,13 @@ class Gazetteer:
     def load(cls, progress: Callable[[str], None] | None = None) -> Gazetteer:
         """The process-wide gazetteer, building its cache file first if needed."""
         path = cache_dir() / f"gazetteer-v{BUILD_VERSION}.sqlite"
+        user = cache_dir() / USER_FILE
         with cls._lock:
-            if path not in cls._instances:
+            known = cls._instances.get(path)
+            if known is None or known.user_stamp != _stamp(user):  # new or re-imported
                 if not path.exists():
                     build(path, progress)
-                cls._instances[path] = cls(path)
+                cls._instances[path] = cls(path, user)
             return cls._instances[path]
 
     def _connect(self) -> sqlite3.Connection:
@@ -91,6 +107,8 @@ class Gazetteer:
         if self._pid != os.getpid():
             self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                        check_same_thread=False)
+            if self.user:
+                self._db.execute("ATTACH DATABASE ? AS user", (f"file:{self.user}?mode=ro",))
             self._pid = os.getpid()
         return self._db
 
@@ -111,7 +129,25 @@ class Gazetteer:
             rows = self._connect().execute(
                 "SELECT p.*, n.src FROM names n JOIN places p ON p.id = n.pid WHERE n.key = ?",
                 (key,)).fetchall()
-        return tuple(Candidate(self._record(row), row[11]) for row in rows)
+            imported = self._connect().execute(_USER_LOOKUP, (key,)).fetchall() if self.user else []
+        found = [Candidate(self._record(row), row[11]) for row in rows]
+        if not imported:
+            return tuple(found)
+        # an imported record replaces the base one it is (same geonameid, or the same
+        # division), keeping the stronger of the two ways the name reached it
+        mine = {row[1]: Candidate(self._record(row), row[11]) for row in imported}
+        divisions = {(c.record.country_code, c.record.admin1): gid for gid, c in mine.items()
+                     if c.record.kind == "admin1"}
+        kept = []
+        for cand in found:
+            rec = cand.record
+            gid = rec.geonameid if rec.geonameid in mine else (
+                divisions.get((rec.country_code, rec.admin1)) if rec.kind == "admin1" else None)
+            if gid is None:
+                kept.append(cand)
+            elif cand.src < mine[gid].src:
+                mine[gid] = Candidate(mine[gid].record, cand.src)
+        return tuple(kept + list(mine.values()))
 
     def candidates(self, surface: str) -> list[Candidate]:
         """Records a surface form may name: its own key first, else its variants
@@ -127,3 +163,11 @@ class Gazetteer:
 
     def admin1(self, code: str | None, name: str | None) -> GeoRecord | None:
         return self._admin1.get((code, name))
+
+
+def _stamp(path: Path | None) -> int | None:
+    """When a user gazetteer file last changed (None: there is none)."""
+    try:
+        return path.stat().st_mtime_ns if path else None
+    except FileNotFoundError:
+        return None

@@ -1,0 +1,69 @@
+"""People referred to by their role, once the article has named them.
+
+"Defence Minister Ali Abbas ... the defence minister said" : the second phrase is Ali
+Abbas. The entity stage drops titles from names; this stage reads them back (the title
+words right before each person's first mention, from the language's ``entities.yaml``)
+and points event participants and quote speakers that are only a role description at
+the person who holds that role in the article. A role held by two people stays unlinked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from sitrep import resources
+from sitrep.model import Argument, Event, Mention, Quote
+
+DETERMINERS = ("the ", "his ", "her ", "its ", "their ", "sang ", "para ")
+
+
+@cache
+def _titles(language: str) -> tuple[str, ...]:
+    data = resources.load(language, "entities") or resources.load("en", "entities")
+    return tuple(sorted({str(t).lower() for t in data.get("titles", [])}, key=len, reverse=True))
+
+
+def _role_key(text: str) -> str:
+    key = " ".join(text.lower().split())
+    for det in DETERMINERS:
+        if key.startswith(det):
+            return key[len(det):]
+    return key
+
+
+def role_holders(text: str, language: str, mentions: Sequence[Mention]) -> dict[str, int]:
+    """Role phrase (lower case) → index of the one person mention it introduces."""
+    holders: dict[str, set[int]] = {}
+    first_of_cluster: dict[int, int] = {}
+    for index, mention in enumerate(mentions):
+        if mention.label != "PER":
+            continue
+        first_of_cluster.setdefault(mention.cluster, index)
+        before = " ".join(text[max(0, mention.start - 60) : mention.start].lower().split())
+        for title in _titles(language):
+            if before.endswith(title):
+                holders.setdefault(title, set()).add(first_of_cluster[mention.cluster])
+                break
+    return {role: next(iter(ids)) for role, ids in holders.items() if len(ids) == 1}
+
+
+def _link(arg: Argument | None, holders: dict[str, int]) -> None:
+    if arg is not None and arg.mention is None:
+        index = holders.get(_role_key(arg.text))
+        if index is not None:
+            arg.mention, arg.nominal = index, False
+
+
+def link_roles(
+    text: str, language: str, mentions: Sequence[Mention], events: Sequence[Event], quotes: Sequence[Quote]
+) -> None:
+    """Point role-only participants and speakers at the person holding the role (in place)."""
+    holders = role_holders(text, language, mentions)
+    if not holders:
+        return
+    for event in events:
+        for arg in (*event.actors, *event.targets):
+            _link(arg, holders)
+    for quote in quotes:
+        _link(quote.speaker, holders)
