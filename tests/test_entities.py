@@ -10,7 +10,7 @@ def mentions(text: str, language: str = "en", noise=()):
     from sitrep.analyse.entities import EntityFinder
     from sitrep.analyse.places import demonym_test, place_kind_lookup
 
-    finder = EntityFinder(language, place_kind=place_kind_lookup(), is_demonym=demonym_test())
+    finder = EntityFinder(language, place_kind=place_kind_lookup(), is_demonym=demonym_test(language))
     doc = get_nlp(language).make_doc(text)
     for _name, proc in get_nlp(language).pipeline[:2]:  # line breaks and the sentencizer
         doc = proc(doc)

@@ -43,6 +43,7 @@ class EntityCues:
     admin_after: frozenset[str]
     admin_before: tuple[tuple[str, ...], ...]
     particles: frozenset[str]
+    hyphen_particles: frozenset[str]
     connectors: frozenset[str]
     not_names: frozenset[str]
     stop_words: frozenset[str]
@@ -72,6 +73,7 @@ def cues_for(language: str) -> EntityCues:
         admin_after=lower("admin_after"),
         admin_before=_phrases(data.get("admin_before", [])),
         particles=lower("name_particles"),
+        hyphen_particles=lower("hyphen_particles"),
         connectors=lower("name_connectors") - {"and"},
         not_names=lower("not_names"),
         stop_words=frozenset(w.lower() for w in stop_words),
@@ -144,11 +146,10 @@ class EntityFinder:
     # -- candidates -------------------------------------------------------------------
     def _particle_start(self, t: _Tokens, i: int) -> bool:
         """``al Qaeda``, ``al-Assad``: a particle that opens a name."""
-        if t.lower[i] not in self.cues.particles:
+        hyphenated = i + 1 < len(t) and t.text[i + 1] == "-" and t.ws[i] == "" and t.ws[i + 1] == ""
+        if not (t.lower[i] in self.cues.particles or (hyphenated and t.lower[i] in self.cues.hyphen_particles)):
             return False
-        j = i + 1
-        if j < len(t) and t.text[j] == "-" and t.ws[j] == "" and t.ws[i] == "":
-            j += 1
+        j = i + 2 if hyphenated else i + 1
         return j < len(t) and t.cap[j]
 
     def _extend(self, t: _Tokens, i: int, sent_end: int, masked: Sequence[bool]) -> int:
@@ -164,13 +165,14 @@ class EntityFinder:
                 and has_next
                 and t.ws[j - 1] == ""
                 and t.ws[j] == ""
-                and (t.cap[j + 1] or t.lower[j - 1] in particles)
+                and (t.cap[j + 1] or t.lower[j - 1] in particles or t.lower[j - 1] in self.cues.hyphen_particles)
                 and t.alpha[j + 1]
             ):
                 j += 2
                 continue
-            if t.lower[j] in particles and has_next and (
-                t.cap[j + 1] or (t.text[j + 1] == "-" and j + 2 < sent_end and t.cap[j + 2])
+            hyphenated = has_next and t.text[j + 1] == "-" and j + 2 < sent_end and t.cap[j + 2]
+            if (t.lower[j] in particles and has_next and (t.cap[j + 1] or hyphenated)) or (
+                t.lower[j] in self.cues.hyphen_particles and hyphenated
             ):
                 j += 1
                 continue
@@ -290,14 +292,15 @@ class EntityFinder:
         cues = self.cues
         while cand.start < cand.end and (
             t.lower[cand.start] in cues.stop_words or t.lower[cand.start] in cues.not_names
-        ) and t.lower[cand.start] not in cues.particles:
+        ) and t.lower[cand.start] not in cues.particles and t.lower[cand.start] not in cues.hyphen_particles:
             cand.start += 1
         while cand.end > cand.start and (t.lower[cand.end - 1] in cues.connectors or t.punct[cand.end - 1]):
             cand.end -= 1
         if cand.start >= cand.end:
             return None
         words = [t.lower[k] for k in range(cand.start, cand.end) if t.text[k] != "-"]
-        if all(w in cues.not_names or w in cues.stop_words or w in cues.particles for w in words):
+        if all(w in cues.not_names or w in cues.stop_words or w in cues.particles or w in cues.hyphen_particles
+               for w in words):
             return None
         if any(w in cues.event_words for w in words):
             return None

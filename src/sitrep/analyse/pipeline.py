@@ -100,7 +100,7 @@ def make_entities(nlp: Language, name: str):
     def entities(doc: Doc) -> Doc:
         lang = _language(doc)
         if lang not in finders:
-            finders[lang] = EntityFinder(lang, place_kind=place_kind_lookup(), is_demonym=demonym_test())
+            finders[lang] = EntityFinder(lang, place_kind=place_kind_lookup(), is_demonym=demonym_test(lang))
         mentions = finders[lang].find(doc, doc._.noise or ())
         assign_sentences(doc, mentions)
         doc._.mentions = mentions

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
+from importlib import resources
 
 from sitrep.geo.build import SRC_ALIAS, SRC_DEMONYM, SRC_NAME
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.names import inflect, norm
 from sitrep.geo.resolver import PlaceResolver
 from sitrep.model import DocumentAnalysis, Mention, NoiseSpan, Place
 
@@ -47,9 +49,42 @@ def place_kind_lookup() -> Callable[[str], str | None]:
 
 
 @cache
-def demonym_test() -> Callable[[str], bool]:
-    gazetteer = Gazetteer.load()
-    return lambda name: any(c.src == SRC_DEMONYM for c in gazetteer.candidates(name))
+def _demonyms() -> dict[str, frozenset[str]]:
+    """Normalised demonym forms per language, from the demonym table.
+
+    A form that is also the country's own name in that language is left out: Indonesian
+    "Suriah" is both "Syrian" and "Syria", and as a name it must stay a place.
+    """
+    from babel import Locale
+
+    forms: dict[str, set[str]] = {}
+    path = resources.files("sitrep") / "data" / "geo_demonyms.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, language, variants = (line.split("\t") + ["", ""])[:3]
+        code, language = code.strip(), language.strip()
+        try:
+            country_name = norm(Locale.parse(language).territories.get(code, ""))
+        except ValueError:
+            country_name = ""
+        for variant in variants.split("|"):
+            for form in inflect(variant.strip(), language) if variant.strip() else ():
+                if norm(form) and norm(form) != country_name:
+                    forms.setdefault(language, set()).add(norm(form))
+    return {language: frozenset(f) for language, f in forms.items()}
+
+
+@cache
+def demonym_test(language: str | None = None) -> Callable[[str], bool]:
+    """Whether a word is a country demonym or adjective in ``language`` ("Israeli", "سوري").
+
+    Read from the demonym table itself: in the gazetteer's name index a demonym may also
+    be reached another way (Swahili calls Israel "Israeli"), which would hide it.
+    """
+    table = _demonyms()
+    forms = table.get(language or "", frozenset()) or frozenset().union(*table.values())
+    return lambda name: norm(name) in forms
 
 
 def find_places(
@@ -62,7 +97,8 @@ def find_places(
 ) -> list[Place]:
     """Which mentions are places, resolved with the document as context."""
     spans = [(n.start, n.end) for n in noise]
-    return resolver().find_places(text, mentions, language=language, noise=spans, outlet_country=outlet_country)
+    named = [m for m in mentions if m.label == "LOC"]
+    return resolver().find_places(text, named, language=language, noise=spans, outlet_country=outlet_country)
 
 
 def resolve_given_spans(analysis: DocumentAnalysis, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
