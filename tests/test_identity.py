@@ -73,3 +73,16 @@ def test_a_role_description_points_at_the_person_the_article_named_in_that_role(
     quote = next(q for q in analysis.quotes if "hold the city" in q.text)
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert analysis.mentions[quote.speaker.mention].text == "Ali Abbas"
+
+
+def test_unnamed_government_and_rebels_take_the_country_the_article_is_about():
+    texts = [
+        ("en", "Rebels attacked pro-government forces near Aleppo in northern Syria on Friday."),
+        ("id", "Pemberontak menyerang pasukan pemerintah di Aleppo, Suriah, pada hari Jumat."),
+    ]
+    agents = []
+    for lang, text in texts:
+        analysis = analyse(Document(id=content_id(text), text=text, meta=Meta(language=lang, published="2024-11-29")))
+        event = next(e for e in analysis.events if e.type == "ASSAULT")
+        agents.append(({a.agent for a in event.actors}, {t.agent for t in event.targets}))
+    assert agents[0] == agents[1] == ({"SYR REB"}, {"SYR GOV"})

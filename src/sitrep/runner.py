@@ -72,17 +72,19 @@ def analyse_many(
 
 def resolve_corpus(store) -> tuple[int, int]:
     """Re-derive entity ids and stories over everything stored; returns their counts."""
-    from sitrep.resolve.entities import resolve_entities
+    from sitrep.resolve.entities import resolve_agents, resolve_entities
     from sitrep.resolve.stories import group_stories, story_inputs
 
     analyses = list(store.iter_analyses())
     records, assignments = resolve_entities(analyses)
-    store.upsert_entities(records)
+    agent_records, entity_of_agent = resolve_agents(analyses)
+    store.upsert_entities(records + agent_records)
     store.set_entity_assignments(assignments)
+    store.assign_agent_entities(entity_of_agent)
     entity_of = {(a.article_id, a.mention): a.entity_id for a in assignments if a.entity_id}
     stories = group_stories(story_inputs(analyses, entity_of))
     store.set_stories(stories)
-    return len(records), len(stories)
+    return len(records) + len(agent_records), len(stories)
 
 
 def run_corpus(

@@ -175,10 +175,12 @@ def make_quotes(nlp: Language, name: str):
 
 @Language.factory("sitrep_roles")
 def make_roles(nlp: Language, name: str):
+    from sitrep.analyse.agents import qualify_agents
     from sitrep.analyse.roles import link_roles
 
     def roles(doc: Doc) -> Doc:
         link_roles(doc_text(doc), _language(doc), doc._.mentions or [], doc._.events or [], doc._.quotes or [])
+        qualify_agents(doc._.places or [], doc._.events or [], doc._.quotes or [])
         return doc
 
     return roles

@@ -138,3 +138,55 @@ def resolve_entities(
             if item not in record.evidence:
                 record.evidence.append(item)
     return list(records.values()), assignments
+
+
+SECTOR_NAMES = {
+    "GOV": "government", "MIL": "armed forces", "COP": "police", "REB": "rebels", "OPP": "opposition",
+    "JUD": "judiciary", "PRO": "protesters", "CVL": "civilians", "LEG": "legislature", "SPY": "intelligence",
+    "MED": "media", "IGO": "international organisation", "NGO": "non-governmental organisation",
+}
+
+
+def agent_entity_id(agent: str) -> str:
+    return f"actor:{agent}"
+
+
+def _agent_name(agent: str) -> str:
+    """"SYR GOV" → "Syria: government"; codes without a country keep the sector alone."""
+    import pycountry
+
+    from sitrep.geo.gazetteer import Gazetteer
+
+    parts = agent.split()
+    sector = SECTOR_NAMES.get(parts[-1], parts[-1].lower())
+    if len(parts) > 1:
+        country = pycountry.countries.get(alpha_3=parts[0])
+        record = Gazetteer.load().country(country.alpha_2) if country else None
+        name = record.name if record else getattr(country, "common_name", None) or (country.name if country else None)
+        return f"{name or parts[0]}: {sector}"
+    return sector[:1].upper() + sector[1:]
+
+
+def resolve_agents(analyses: Iterable[DocumentAnalysis]) -> tuple[list[EntityRecord], dict[str, str]]:
+    """Entities for unnamed actors by agent code (country plus sector), across documents.
+
+    "the regime" in one article and "rezim" in another, both coded SYR GOV, are one actor
+    with both descriptions as aliases.
+    """
+    records: dict[str, EntityRecord] = {}
+    for analysis in analyses:
+        arguments = [a for e in analysis.events for a in (*e.actors, *e.targets)]
+        arguments += [q.speaker for q in analysis.quotes if q.speaker is not None]
+        for arg in arguments:
+            if arg.mention is not None or not arg.agent or " " not in arg.agent and arg.agent.islower():
+                continue
+            entity_id = agent_entity_id(arg.agent)
+            record = records.setdefault(
+                entity_id,
+                EntityRecord(id=entity_id, name=_agent_name(arg.agent), type="ORG",
+                             evidence=[{"rule": "agent code", "code": arg.agent}]),
+            )
+            alias = Alias(name=arg.text, language=analysis.language)
+            if alias not in record.aliases:
+                record.aliases.append(alias)
+    return list(records.values()), {r.evidence[0]["code"]: r.id for r in records.values()}

@@ -194,6 +194,26 @@ class Store:
                         .values({entity_col: bindparam("e")}))
                 conn.execute(stmt, params)
 
+    def assign_agent_entities(self, entity_of_agent: Mapping[str, str]) -> None:
+        """Point unnamed event participants and speakers (no mention, an agent code such as
+        "SYR GOV") at the entity of their agent code; the entities must exist."""
+        params = [{"g": agent, "e": entity_id} for agent, entity_id in entity_of_agent.items()]
+        if not params:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(
+                event_arguments.update()
+                .where(event_arguments.c.mention.is_(None), event_arguments.c.agent == bindparam("g"))
+                .values(entity_id=bindparam("e")),
+                params,
+            )
+            conn.execute(
+                quotes.update()
+                .where(quotes.c.speaker_mention.is_(None), quotes.c.speaker_agent == bindparam("g"))
+                .values(speaker_entity_id=bindparam("e")),
+                params,
+            )
+
     def set_stories(self, story_articles_by_id: Mapping[str, Sequence[str]],
                     labels: Mapping[str, str] | None = None) -> None:
         """Replace all story assignments: story id -> article ids, with optional labels."""

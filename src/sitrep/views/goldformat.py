@@ -11,10 +11,12 @@ from typing import Any
 
 from sitrep import names
 from sitrep.model import Argument, DocumentAnalysis, Place
+from sitrep.resolve.entities import agent_entity_id
 
 
 def _nominal_id(arg: Argument) -> str:
-    return "nominal:" + (arg.agent or names.normalise(arg.text))
+    """Unnamed actors: the entity of their agent code (as the store has it), else their words."""
+    return agent_entity_id(arg.agent) if arg.agent else "nominal:" + names.normalise(arg.text)
 
 
 class _DocEntities:

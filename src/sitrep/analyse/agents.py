@@ -1,0 +1,49 @@
+"""Country-qualified actor codes for unnamed actors, in the spirit of CAMEO/PLOVER agents.
+
+The event and quote stages code a description by sector ("the regime" → GOV, "rebels" →
+REB) and add a country when the words give one ("Syrian rebels" → SYR REB). A careful
+reader also knows which country an article is about: "the regime" in a report on Syria is
+the Syrian government. This stage adds that country to sector-only codes, taking the
+country the article's places point to most often, so that "pro-government forces",
+"rezim" and "the regime" in three articles all become SYR GOV.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import pycountry
+
+from sitrep.model import Argument, Event, Place, Quote
+
+# Sectors that belong to a country; international or generic codes stay as they are.
+NATIONAL_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "JUD", "PRO", "CVL", "LEG", "SPY"})
+
+
+def main_country(places: Sequence[Place]) -> str | None:
+    """ISO alpha-3 code of the country the article's places point to most often (ties: first)."""
+    counts = Counter(p.country_code for p in places if p.country_code)
+    if not counts:
+        return None
+    best = max(counts.values())
+    code = next(p.country_code for p in places if p.country_code and counts[p.country_code] == best)
+    country = pycountry.countries.get(alpha_2=code)
+    return country.alpha_3 if country else None
+
+
+def _qualify(arg: Argument | None, country: str) -> None:
+    if arg is not None and arg.mention is None and arg.agent in NATIONAL_SECTORS:
+        arg.agent = f"{country} {arg.agent}"
+
+
+def qualify_agents(places: Sequence[Place], events: Sequence[Event], quotes: Sequence[Quote]) -> None:
+    """Add the article's main country to sector-only agent codes (in place)."""
+    country = main_country(places)
+    if country is None:
+        return
+    for event in events:
+        for arg in (*event.actors, *event.targets):
+            _qualify(arg, country)
+    for quote in quotes:
+        _qualify(quote.speaker, country)
