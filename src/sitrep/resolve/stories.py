@@ -2,7 +2,7 @@
 
 Two articles are close when their words are (TF-IDF cosine) or when they name the same
 actors and places (cosine of IDF-weighted sets of their cross-document entity ids, which is
-what carries across languages), and when they were published within a window of each other.
+what carries across languages), and the closer in time they were published (similarity fades over three months).
 Average-link clustering over that similarity groups them. Story ids are the smallest
 article id in the story, so they stay put as articles are added.
 """
@@ -20,7 +20,7 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 SIMILARITY_THRESHOLD = 0.2
-MAX_DAYS_APART = 21
+MAX_DAYS_APART = 90  # similarity fades linearly to nothing over this many days
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,9 @@ def similarity_matrix(items: Sequence[StoryInput]) -> np.ndarray:
     days = [_day(i.published) for i in items]
     for a in range(n):
         for b in range(a + 1, n):
-            if days[a] and days[b] and abs((days[a] - days[b]).days) > MAX_DAYS_APART:
-                sim[a, b] = sim[b, a] = 0.0
+            if days[a] and days[b]:
+                apart = abs((days[a] - days[b]).days)
+                sim[a, b] = sim[b, a] = sim[a, b] * max(0.0, 1.0 - apart / MAX_DAYS_APART)
     np.fill_diagonal(sim, 1.0)
     return sim
 
