@@ -212,3 +212,66 @@ def test_clock_time_takes_the_date_named_later_in_its_sentence():
 def test_overnight_and_weekday_nights():
     assert tag("Explosions were heard overnight in the capital.") == [("overnight", "2024-12-07TNI")]
     assert tag("The convoy left late Saturday night.") == [("late Saturday night", "2024-12-07TNI")]
+
+
+def test_until_a_weekday_and_by_a_month_look_ahead():
+    dct = "2024-11-27"  # a Wednesday
+    assert tag("The offer was extended until Friday.", dct) == [("Friday", "2024-11-29")]
+    assert tag("Not until Wednesday did the minister speak.", dct) == [
+        ("Wednesday", "2024-11-27")]
+    assert tag("The bank must repay the loan by February.", dct) == [("February", "2025-02")]
+    # a weekday in a future-tense sentence written on that weekday is the same day
+    assert tag("The cabinet will meet on Wednesday.", dct) == [("Wednesday", "2024-11-27")]
+
+
+def test_decades_and_centuries():
+    assert tag("Crime fell through the nineties.") == [("the nineties", "199")]
+    assert tag("Output peaked in the late '80s and in the 1970s.") == [
+        ("the late '80s", "198"), ("the 1970s", "197")]
+    assert tag("a fortress built in the 12th century") == [("the 12th century", "11")]
+    assert tag("a twenty-first century army") == [("twenty-first century", "20")]
+    assert tag("The driver was in his 30s.") == []
+
+
+def test_halves_of_a_year():
+    assert tag("Profits doubled in the first half of 2023.") == [
+        ("the first half of 2023", "2023-H1")]
+    assert tag("Growth will slow in the second half of next year.") == [
+        ("the second half of next year", "2025-H2")]
+    assert tag("Sales fell in last year's second half.") == [("last year's second half", "2023-H2")]
+
+
+def test_ranges_halves_and_trading_days_are_one_duration():
+    assert tag("Repairs will take two to three weeks.") == [("two to three weeks", "P2W")]
+    assert tag("They spent 2 1/2 years in the camp.") == [("2 1/2 years", "P2Y6M")]
+    assert tag("The talks lasted an hour and a half.") == [("an hour and a half", "PT1H30M")]
+    assert tag("Eight trading days after the crash, shares recovered.") == [
+        ("Eight trading days", "P8D")]
+    assert tag("He left a week or so ago.") == [("a week or so ago", "2024-12-01")]
+
+
+def test_vague_future_references():
+    assert tag("Peace could one day return to the valley.") == [("one day", "FUTURE_REF")]
+    assert tag("Prices will stay high in the near term.") == [("the near term", "FUTURE_REF")]
+    assert tag("The credits will cut taxes in future years.") == [("future years", "FUTURE_REF")]
+    assert tag("Investors fear the long-term costs.") == []
+
+
+def test_report_periods_named_relative_to_last_year():
+    text = ("Net income fell in the third quarter, compared with the corresponding period "
+            "last year. This quarter's loss includes a charge; last year's quarter had none.")
+    assert tag(text, "2024-11-02") == [
+        ("the third quarter", "2024-Q3"), ("the corresponding period last year", "2023-Q3"),
+        ("This quarter", "2024-Q3"), ("last year's quarter", "2023-Q3")]
+
+
+def test_parts_of_the_day_told_and_programme_names():
+    text = "On March 3, 2024, shelling resumed. By mid-afternoon the town had fallen."
+    assert tag(text) == [("March 3, 2024", "2024-03-03"), ("mid-afternoon", "2024-03-03TAF")]
+    assert tag('The minister said on "This Week" that talks would go on.') == []
+    assert tag("This week the minister resigned.", "2024-11-27") == [("This week", "2024-W48")]
+
+
+def test_the_previous_weekday_counts_from_the_day_being_told():
+    text = "Shares fell on Nov. 22, 2024, down 3% from the previous Monday."
+    assert tag(text) == [("Nov. 22, 2024", "2024-11-22"), ("the previous Monday", "2024-11-18")]

@@ -112,21 +112,24 @@ def shift(a: Anchors, base: str, unit: str, n: str, gran: str = "") -> str | Non
     return fmt(move(day, unit, int(n or 0)), gran)
 
 
-def weekday(a: Anchors, wd: str, direction: str = "auto") -> str | None:
+def weekday(a: Anchors, wd: str, direction: str = "auto", base: str = "dct") -> str | None:
     """A weekday named without a date.
 
     News reading: ``-1`` (last Friday) the latest one before the dct, ``+1`` (next
     Friday) the first after it, ``0`` the one in the dct's week; ``auto`` follows the
-    sentence's tense: future -> the first after the dct, otherwise the most recent on
-    or before it (news mostly reports what has happened).
+    sentence's tense: future -> the first on or after the dct (a weekday named on that
+    very day is today: news writes "on Friday" for the day of publication), otherwise
+    the most recent on or before it (news mostly reports what has happened).
+    ``base`` ``ref`` counts from the narrative anchor instead ("the previous Friday":
+    the one before the day being told).
     """
     target = int(wd)
-    day = a.base("dct")
+    day = a.base(base)
     if day is None:
         return f"XXXX-WXX-{target}"
     diff = target - day.isoweekday()
     if direction == "auto":
-        direction = "+1" if a.tense > 0 else "-0"
+        direction = "+0" if a.tense > 0 else "-0"
     if direction == "0":
         return (day + dt.timedelta(days=diff)).isoformat()
     if direction in ("+1", "+0"):
@@ -294,6 +297,12 @@ def last_season(a: Anchors, season: str) -> str | None:
     return f"{day.year - (0 if ended else 1):04d}-{season}"
 
 
+def century(a: Anchors, ordinal: str) -> str | None:
+    """The nth century as TimeML writes it: its first two digits (20th -> "19")."""
+    n = int(ordinal)
+    return f"{n - 1:02d}" if n > 0 else None
+
+
 def hm(a: Anchors, hour: str, minute: str = "", half: str = "") -> str | None:
     """Clock time as HH:MM; ``half`` is am/pm (or a part of day) when the text gives one."""
     h = int(hour)
@@ -315,6 +324,16 @@ def duration(a: Anchors, n: str, unit: str) -> str | None:
     if unit == "DE" and n.isdigit():
         return f"P{10 * int(n)}Y"  # two decades: P20Y, as TimeBank writes them
     return f"P{n}{unit}"
+
+
+_HALF = {"Y": "P{n}Y6M", "M": "P{n}M15D", "D": "P{n}DT12H", "H": "PT{n}H30M",
+         "MIN": "PT{n}M30S"}
+
+
+def duration_half(a: Anchors, n: str, unit: str) -> str | None:
+    """"Two and a half years": the half in the next smaller unit (P2Y6M, PT1H30M,
+    P3DT12H), or as a decimal where no smaller unit is exact (P2.5W)."""
+    return _HALF.get(unit, "P{n}.5" + unit).format(n=n)
 
 
 def day_of_month(a: Anchors, base: str, day: str) -> str | None:
@@ -351,4 +370,6 @@ FUNCTIONS = {
     "lastseason": last_season,
     "periodof": period_of,
     "dur": duration,
+    "cent": century,
+    "durhalf": duration_half,
 }
