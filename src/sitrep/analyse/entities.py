@@ -28,6 +28,7 @@ from sitrep import names, resources
 from sitrep.analyse.pipeline import doc_text
 from sitrep.kb import KnowledgeBase, load_kb
 from sitrep.model import Mention, NoiseSpan
+from sitrep.ner import NerTagger
 
 PlaceKind = Callable[[str], str | None]  # name -> "country" | "admin1" | "city" ... | None
 MAX_PLACE_WORDS = 3  # longest gazetteer name tried by the dictionary matcher (scripts without case)
@@ -89,6 +90,7 @@ class _Candidate:
     reason: str = ""
     kb_id: str | None = None
     source: str = "pattern"
+    model_label: str | None = None  # what the statistical model called it
 
 
 class _Tokens:
@@ -102,6 +104,7 @@ class _Tokens:
         self.punct = [t.is_punct for t in doc]
         self.stop = [t.is_stop for t in doc]
         self.alpha = [t.is_alpha for t in doc]
+        self.space = [t.is_space for t in doc]
         self.start = [t.idx for t in doc]
         self.end = [t.idx + len(t.text) for t in doc]
         self.cap = [bool(x) and x[0].isupper() and any(c.isalpha() for c in x) and not p
@@ -133,8 +136,10 @@ class EntityFinder:
         kb: KnowledgeBase | None = None,
         place_kind: PlaceKind | None = None,
         is_demonym: Callable[[str], bool] | None = None,
+        use_model: bool = True,
     ) -> None:
         self.language = language
+        self.ner = NerTagger.for_language(language) if use_model else None
         self.cues = cues_for(language)
         self.kb = kb if kb is not None else load_kb()
         self.place_kind = place_kind or (lambda _name: None)
@@ -275,7 +280,7 @@ class EntityFinder:
         if not (kb_possible or gazetteer_possible):
             return None
         for n in range(min(longest, len(t) - i), 0, -1):
-            if any(masked[i : i + n]) or t.punct[i + n - 1]:
+            if any(masked[i : i + n]) or t.punct[i + n - 1] or t.space[i + n - 1]:
                 continue
             text = t.span(i, i + n)
             entries = self.kb.lookup(text) if kb_possible else ()
@@ -341,8 +346,37 @@ class EntityFinder:
         if len(lowered) == 1 and text.isupper() and 2 <= len(text.replace(".", "")) <= 6:
             return "ORG"
         if len(lowered) >= 2:
+            cand.reason = "shape"  # a guess from the shape of the name alone
             return "PER"
         return None  # one unknown word: decided by in-document context below
+
+    def _model_candidates(self, t: _Tokens, masked: Sequence[bool]) -> list[_Candidate]:
+        """Names the statistical model finds (sentence by sentence, spaces left out)."""
+        assert self.ner is not None
+        sentence_of = [0] * len(t)
+        for number, (start, end) in enumerate(t.sentences):
+            for k in range(start, end):
+                sentence_of[k] = number
+        # The model learnt from text where "al-Jalali" is one token: glue hyphenated words.
+        groups: list[tuple[int, int]] = []  # (first token, last token + 1)
+        for k in range(len(t)):
+            if t.space[k]:
+                continue
+            glued = groups and (t.text[k] == "-" or t.text[k - 1] == "-") and t.ws[k - 1] == "" and not t.space[k - 1]
+            if glued and sentence_of[groups[-1][0]] == sentence_of[k]:
+                groups[-1] = (groups[-1][0], k + 1)
+            else:
+                groups.append((k, k + 1))
+        if not groups:
+            return []
+        tokens = [t.span(a, b) for a, b in groups]
+        starts = [n == 0 or sentence_of[a] != sentence_of[groups[n - 1][0]] for n, (a, _) in enumerate(groups)]
+        out = []
+        for start, end, label in self.ner.spans(tokens, starts):
+            first, last = groups[start][0], groups[end - 1][1]
+            if not any(masked[first:last]):
+                out.append(_Candidate(first, last, None, "model", None, "model", model_label=label))
+        return out
 
     def find(self, doc: Doc, noise: Sequence[NoiseSpan] = ()) -> list[Mention]:
         t = _Tokens(doc)
@@ -354,12 +388,15 @@ class EntityFinder:
                     break
                 masked[k] = True
         raw = self._dictionary_candidates(t, masked)
+        with_model = self.ner is not None
         if self.cased:
             taken = {k for c in raw for k in range(c.start, c.end)}
-            raw += [
-                c for c in self._capitalised_candidates(t, masked)
-                if not any(k in taken for k in range(c.start, c.end))
-            ]
+            more = self._model_candidates(t, masked) if with_model else []
+            more += self._capitalised_candidates(t, masked)
+            for cand in more:
+                if not any(k in taken for k in range(cand.start, cand.end)):
+                    raw.append(cand)
+                    taken.update(range(cand.start, cand.end))
             raw.sort(key=lambda c: c.start)
         mid_sentence_words = {
             t.lower[c.start] for c in raw if c.reason != "sentence-start" and c.end - c.start == 1
@@ -372,7 +409,15 @@ class EntityFinder:
             core_text = t.span(trimmed.start, trimmed.end)
             if trimmed.label is None and self.is_demonym(core_text):
                 continue
-            label = self._type(t, trimmed, core_text)
+            if trimmed.model_label:
+                entries = self.kb.lookup(core_text)
+                if entries:
+                    trimmed.kb_id, trimmed.source = entries[0].id, "kb"
+                label = entries[0].type if entries else trimmed.model_label
+            else:
+                label = self._type(t, trimmed, core_text)
+                if with_model and trimmed.source == "pattern" and (label is None or trimmed.reason == "shape"):
+                    continue  # the model saw this capitalised sequence and did not call it a name
             if (
                 trimmed.reason == "sentence-start"
                 and trimmed.end - trimmed.start == 1
@@ -380,7 +425,7 @@ class EntityFinder:
                 and t.lower[trimmed.start] not in mid_sentence_words
             ):
                 continue
-            if label != "PER":
+            if label != "PER" or trimmed.model_label:
                 self._extend_place_cues(t, trimmed)
                 label = trimmed.label or label
             start_char, end_char = t.start[trimmed.start], t.end[trimmed.end - 1]
