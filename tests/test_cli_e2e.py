@@ -107,3 +107,11 @@ def test_export_entities_and_search_after_a_run(tmp_path):
 
     found = runner.invoke(app, ["search", "Aleppo", "--db", str(db)])
     assert found.exit_code == 0 and "Aleppo" in found.output
+
+
+def test_a_process_pool_stores_the_same_picture_as_one_process(tmp_path):
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(one)]).exit_code == 0
+    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(two), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert table_counts(one) == table_counts(two)
