@@ -136,6 +136,7 @@ class EntityFinder:
         kb: KnowledgeBase | None = None,
         place_kind: PlaceKind | None = None,
         is_demonym: Callable[[str], bool] | None = None,
+        is_major_place: Callable[[str], bool] | None = None,
         use_model: bool = True,
     ) -> None:
         self.language = language
@@ -144,6 +145,7 @@ class EntityFinder:
         self.kb = kb if kb is not None else load_kb()
         self.place_kind = place_kind or (lambda _name: None)
         self.is_demonym = is_demonym or (lambda _name: False)
+        self.is_major_place = is_major_place or (lambda _name: False)
         self.cased = language not in {"ar", "fa", "ur", "he", "zh", "ja", "ko", "th"}
         self.titles = _index_phrases(self.cues.titles)
         self.site_words = _index_phrases(self.cues.site_words)
@@ -414,6 +416,10 @@ class EntityFinder:
                 if entries:
                     trimmed.kb_id, trimmed.source = entries[0].id, "kb"
                 label = entries[0].type if entries else trimmed.model_label
+                one_word = trimmed.end - trimmed.start == 1
+                if label == "PER" and not entries and one_word and self.is_major_place(core_text):
+                    label = "LOC"  # one word that names a country, division or big city
+
             else:
                 label = self._type(t, trimmed, core_text)
                 if with_model and trimmed.source == "pattern" and (label is None or trimmed.reason == "shape"):

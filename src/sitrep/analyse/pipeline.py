@@ -93,14 +93,16 @@ def make_clean(nlp: Language, name: str):
 @Language.factory("sitrep_entities")
 def make_entities(nlp: Language, name: str):
     from sitrep.analyse.entities import EntityFinder
-    from sitrep.analyse.places import demonym_test, place_kind_lookup
+    from sitrep.analyse.places import demonym_test, major_place_test, place_kind_lookup
 
     finders: dict[str, EntityFinder] = {}
 
     def entities(doc: Doc) -> Doc:
         lang = _language(doc)
         if lang not in finders:
-            finders[lang] = EntityFinder(lang, place_kind=place_kind_lookup(), is_demonym=demonym_test(lang))
+            finders[lang] = EntityFinder(
+                lang, place_kind=place_kind_lookup(), is_demonym=demonym_test(lang), is_major_place=major_place_test()
+            )
         mentions = finders[lang].find(doc, doc._.noise or ())
         assign_sentences(doc, mentions)
         doc._.mentions = mentions

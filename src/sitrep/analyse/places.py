@@ -48,6 +48,27 @@ def place_kind_lookup() -> Callable[[str], str | None]:
     return place_kind
 
 
+MAJOR_CITY_POPULATION = 500_000
+
+
+@cache
+def major_place_test() -> Callable[[str], bool]:
+    """Whether a name is a country, division or region, or a city of half a million or more:
+    names so well known as places that a one-word "person" with that name is a tagging slip."""
+    gazetteer = Gazetteer.load()
+
+    @lru_cache(maxsize=100_000)
+    def major(name: str) -> bool:
+        for cand in gazetteer.candidates(name):
+            if cand.src not in (SRC_NAME, SRC_ALIAS):
+                continue
+            if cand.record.kind in _AREAS or cand.record.population >= MAJOR_CITY_POPULATION:
+                return True
+        return False
+
+    return major
+
+
 @cache
 def _demonyms() -> dict[str, frozenset[str]]:
     """Normalised demonym forms per language, from the demonym table.

@@ -20,6 +20,8 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 SIMILARITY_THRESHOLD = 0.2
+MIN_SHARED_FOR_OVERLAP = 4  # entities two articles must share before the overlap coefficient counts
+OVERLAP_WEIGHT = 0.6
 MAX_DAYS_APART = 90  # similarity fades linearly to nothing over this many days
 
 
@@ -50,13 +52,19 @@ def similarity_matrix(items: Sequence[StoryInput]) -> np.ndarray:
     doc_freq = Counter(e for i in items for e in i.entity_ids)
     weight = {e: math.log((n + 1) / (df + 1)) + 1.0 for e, df in doc_freq.items()}
     norms = [math.sqrt(sum(weight[e] ** 2 for e in i.entity_ids)) for i in items]
+    totals = [sum(weight[e] for e in i.entity_ids) for i in items]
     entities = np.zeros((n, n))
     for a in range(n):
         for b in range(a + 1, n):
             shared = items[a].entity_ids & items[b].entity_ids
-            if shared:
-                score = sum(weight[e] ** 2 for e in shared) / (norms[a] * norms[b])
-                entities[a, b] = entities[b, a] = score
+            if not shared:
+                continue
+            score = sum(weight[e] ** 2 for e in shared) / (norms[a] * norms[b])
+            if len(shared) >= MIN_SHARED_FOR_OVERLAP:
+                # a short article naming few actors, all of them in a long one, is the same story
+                overlap = sum(weight[e] for e in shared) / min(totals[a], totals[b])
+                score = max(score, OVERLAP_WEIGHT * overlap)
+            entities[a, b] = entities[b, a] = score
     sim = np.maximum(words, entities)
     days = [_day(i.published) for i in items]
     for a in range(n):
