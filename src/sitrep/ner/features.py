@@ -101,7 +101,7 @@ def sentence_features(tokens: Sequence[str], gazetteer: Gazetteer | None = None)
     if n == 0:
         return []
     per_word = [word_features(t) for t in tokens]
-    lows = [f[0][0][2:] for f in per_word]
+    lows = [t.lower() for t in tokens]
     letters = [t for t in tokens if t[:1].isalpha()]
     headline = len(letters) >= 3 and sum(t.isupper() for t in letters) * 2 > len(letters)
     gaz = gazetteer(tokens) if gazetteer is not None else None
