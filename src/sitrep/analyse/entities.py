@@ -31,6 +31,8 @@ from sitrep.model import Mention, NoiseSpan
 from sitrep.ner import NerTagger
 
 PlaceKind = Callable[[str], str | None]  # name -> "country" | "admin1" | "city" ... | None
+# Cues sure enough to keep a capitalised sequence the statistical model passed over.
+SURE_CUES = frozenset({"title", "role word", "org words"})
 MAX_PLACE_WORDS = 3  # longest gazetteer name tried by the dictionary matcher (scripts without case)
 
 
@@ -344,8 +346,10 @@ class EntityFinder:
             return "LOC"
         lowered = [t.lower[k] for k in range(cand.start, cand.end) if t.text[k] != "-"]
         if any(w in cues.org_words for w in lowered) or lowered[0] in cues.org_first_words:
+            cand.reason = "org words"
             return "ORG"
         if len(lowered) == 1 and text.isupper() and 2 <= len(text.replace(".", "")) <= 6:
+            cand.reason = "acronym"
             return "ORG"
         if len(lowered) >= 2:
             cand.reason = "shape"  # a guess from the shape of the name alone
@@ -422,8 +426,8 @@ class EntityFinder:
 
             else:
                 label = self._type(t, trimmed, core_text)
-                if with_model and trimmed.source == "pattern" and (label is None or trimmed.reason == "shape"):
-                    continue  # the model saw this capitalised sequence and did not call it a name
+                if with_model and trimmed.source != "kb" and trimmed.reason not in SURE_CUES:
+                    continue  # the model read this capitalised sequence in context and did not call it a name
             if (
                 trimmed.reason == "sentence-start"
                 and trimmed.end - trimmed.start == 1
