@@ -17,8 +17,9 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from sitrep.analyse.events import LANG_DIR, resource, word_regex
+from sitrep.analyse.events import resource, word_regex
 from sitrep.model import Event
+from sitrep.resources import languages_with
 
 LABEL_CODES: dict[str, str] = {
     "Armed clash": "ARMED_CLASH",
@@ -88,7 +89,7 @@ _NON_STATE = re.compile(r"\b(?:REB|OPP|PRO)\b")
 @cache
 def _cues(language: str | None) -> dict[str, tuple[re.Pattern, ...]]:
     """Cue group -> regexes, for one language or (None) every language that has cues."""
-    languages = [language] if language else sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir())
+    languages = [language] if language else list(languages_with("events"))
     groups: dict[str, list[re.Pattern]] = {}
     for code in languages:
         config = resource(code, "events")

@@ -28,10 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from sitrep.model import (
     Argument,
@@ -43,8 +40,8 @@ from sitrep.model import (
     Span,
     Timex,
 )
+from sitrep.resources import load as resource
 
-LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 # PLOVER types whose stated intention is an AGREE and whose negation is a REJECT
 COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT")
 # speech acts keep their type whatever the mood ("will not accept" is still a REJECT)
@@ -54,16 +51,6 @@ _DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d))?")
 _BREADTH = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 2, "water": 2, "country": 3}
 _NAME_JOIN = re.compile(r"(?:['\u2019]s)?[ \t]")  # between a name and its description
 _FALLBACK_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"'”’»)]*|\n|$)")
-
-
-@cache
-def resource(language: str, name: str) -> dict[str, Any]:
-    """The parsed ``lang/<language>/<name>.yaml`` (empty when the language lacks it)."""
-    path = LANG_DIR / language / f"{name}.yaml"
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
 
 
 def expand(pattern: str, letters: dict[str, str] | None = None) -> str:
