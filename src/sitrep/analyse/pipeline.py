@@ -13,10 +13,13 @@ from __future__ import annotations
 import bisect
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitrep.analyse.chunks import SECTION_CHARS, analyse_in_sections
 from sitrep.analyse.langid import detect_language
 from sitrep.model import Document, DocumentAnalysis, Sentence, Span
 
@@ -25,6 +28,7 @@ SPACY_LANGUAGES = {
     "sv", "da", "nb", "fi", "ro", "hu", "cs", "el", "bg", "hr", "sr", "sk", "sl", "ca", "ms",
     "tl", "ur", "hi", "bn", "ko", "vi", "lt", "lv", "et",
 }
+MAX_CHARS = 10_000_000  # as large as ingest lets a document be; we run no parser, so memory stays modest
 STAGES = (
     "sitrep_clean", "sitrep_entities", "sitrep_timex", "sitrep_places", "sitrep_events", "sitrep_quotes",
     "sitrep_roles",
@@ -71,11 +75,16 @@ def line_breaks(doc: Doc) -> Doc:
 
     Runs before spaCy's sentencizer, which keeps boundaries already set.
     """
-    for i in range(1, len(doc)):
-        prev = doc[i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            if not doc[i].is_space:
-                doc[i].is_sent_start = True
+    starts = numpy.zeros(len(doc), dtype="uint64")  # 0: left to the sentencizer
+    previous = None
+    for token in doc:
+        if previous is not None and not token.is_space and (
+            "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
+        ):
+            starts[token.i] = 1
+        previous = token
+    if starts.any():
+        doc.from_array([SENT_START], starts.reshape(-1, 1))
     return doc
 
 
@@ -192,6 +201,7 @@ def make_roles(nlp: Language, name: str):
 def get_nlp(language: str) -> Language:
     """The blank spaCy pipeline of a language with the sentencizer and every sitrep stage."""
     nlp = spacy.blank(language if language in SPACY_LANGUAGES else "xx")
+    nlp.max_length = MAX_CHARS
     nlp.add_pipe("sitrep_line_breaks")
     nlp.add_pipe("sentencizer")
     for stage in STAGES:
@@ -202,6 +212,14 @@ def get_nlp(language: str) -> Language:
 def analyse(document: Document, *, languages: tuple[str, ...] | None = None) -> DocumentAnalysis:
     """Run every per-document stage on one article. Pure: no store, no shared state."""
     language, warnings = detect_language(document.text, document.meta.language, languages)
+    if len(document.text) > SECTION_CHARS:
+        merged = analyse_in_sections(document, language, lambda part: _analyse(part, language, []))
+        merged.warnings = warnings + merged.warnings
+        return merged
+    return _analyse(document, language, warnings)
+
+
+def _analyse(document: Document, language: str, warnings: list[str]) -> DocumentAnalysis:
     nlp = get_nlp(language)
     doc = nlp.make_doc(document.text)
     doc._.sitrep_text = document.text

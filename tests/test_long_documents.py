@@ -1,0 +1,38 @@
+"""Book-length input is analysed in sections, with every offset still pointing at its words."""
+
+from sitrep.analyse.chunks import SECTION_CHARS, sections
+from sitrep.analyse.pipeline import analyse
+from sitrep.model import Document, Meta
+
+PARAGRAPH = (
+    "On Tuesday, rebels led by Hayat Tahrir al-Sham (HTS) attacked government forces near Aleppo, "
+    "the Syrian Observatory for Human Rights said. \"We will take the city,\" commander Abu Khaled told "
+    "reporters. Three days later, Russian jets struck Idlib.\n\n"
+)
+
+
+def test_sections_cut_at_paragraph_breaks_and_cover_the_text():
+    text = PARAGRAPH * 400
+    bounds = sections(text)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    assert all(text[end - 2 : end] == "\n\n" for _, end in bounds[:-1])
+    assert max(end - start for start, end in bounds) <= SECTION_CHARS
+
+
+def test_a_long_document_keeps_exact_offsets_and_indices():
+    text = PARAGRAPH * 400
+    analysis = analyse(Document(id="long", text=text, meta=Meta(language="en", published="2024-11-26")))
+    assert any("sections" in w for w in analysis.warnings)
+    spans = [*analysis.mentions, *analysis.timexes, *analysis.places, *analysis.events, *analysis.quotes]
+    assert all(text[s.start : s.end] == s.text for s in spans)
+    assert sum(m.text == "Aleppo" for m in analysis.mentions) == 400
+    for event in analysis.events:
+        if event.place is not None:
+            place = analysis.places[event.place]
+            assert event.start <= place.end and place.start <= event.end + 200
+        for arg in event.actors:
+            if arg.mention is not None:
+                assert analysis.mentions[arg.mention].start < event.end + 500
+    clusters = {m.cluster for m in analysis.mentions if m.text in ("HTS", "Hayat Tahrir al-Sham")}
+    assert len(clusters) == len(sections(text))  # one per section: context stays inside a section
