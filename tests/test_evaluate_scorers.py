@@ -371,3 +371,32 @@ def test_no_system_output_at_all() -> None:
     for key in ("entities.span_f1", "places.resolution_acc161", "event_types.weighted_f1",
                 "quotes.speaker_f1"):
         assert metrics[key] is None, key
+
+
+def test_e2e_scores_first_occurrences_where_the_gold_lists_each_form_once():
+    from sitrep.evaluate.places import e2e_counts
+
+    text = "Russia backs Damascus. Russia sent jets. Damascus fell."
+    gold = [{"mention": "Damascus", "kind": "city", "lat": 33.51, "lon": 36.29, "country": "SY"}]
+    russia = {"lat": 55.75, "lon": 37.62, "country": "RU", "kind": "country"}
+    system = [
+        {"mention": "Russia", "start": 0, "end": 6, **russia},
+        {"mention": "Damascus", "start": 13, "end": 21, "lat": 33.5, "lon": 36.3, "country": "SY"},
+        {"mention": "Russia", "start": 23, "end": 29, **russia},
+        {"mention": "Damascus", "start": 41, "end": 49, "lat": 33.5, "lon": 36.3, "country": "SY"},
+    ]
+    tally = e2e_counts(text, gold, system)  # gold lists Damascus once though it occurs twice
+    assert (tally.tp, tally.sys, tally.gold) == (1, 2, 1)
+
+
+def test_e2e_scores_every_occurrence_where_the_gold_lists_every_occurrence():
+    from sitrep.evaluate.places import e2e_counts
+
+    text = "Athens, Ga. -- Athens police said."
+    place = {"kind": "city", "lat": 33.96, "lon": -83.38, "country": "US"}
+    occurrences = [
+        {"mention": "Athens", "start": 0, "end": 6, **place},
+        {"mention": "Athens", "start": 15, "end": 21, **place},
+    ]
+    tally = e2e_counts(text, occurrences, [dict(o) for o in occurrences])
+    assert (tally.tp, tally.sys, tally.gold) == (2, 2, 2)

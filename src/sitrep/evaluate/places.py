@@ -9,7 +9,10 @@ End to end: a system place matches a gold place when the spans overlap (or, for 
 place without offsets, the mention matches) and it resolves correctly, one to one. The
 whole-picture gold lists one place per distinct surface form, so a system place that
 repeats the mention of a gold place and resolves correctly is left out of precision
-instead of being charged as false.
+instead of being charged as false; and where the gold follows that convention (no form
+listed twice, some listed form occurring more than once), only the first occurrence of
+each system surface form is scored, as the gold would list it. Gold that lists every
+occurrence (LGL) is scored occurrence by occurrence.
 """
 
 from __future__ import annotations
@@ -46,8 +49,34 @@ def resolution_counts(
     return near, exact
 
 
+def lists_distinct_forms(text: str, gold: list[dict[str, Any]]) -> bool:
+    """Whether the gold lists one place per distinct surface form (the whole-picture
+    convention) rather than every occurrence (LGL): no form is listed twice, and some
+    listed form occurs more than once in the text."""
+    forms = [str(g.get("mention") or "") for g in gold]
+    if len({f.casefold() for f in forms}) < len(forms):
+        return False
+    lowered = text.casefold()
+    return any(f and lowered.count(f.casefold()) > 1 for f in forms)
+
+
+def _first_of_each_form(system: list[dict[str, Any]], spans: list, forms: list[str]) -> list[int]:
+    """Indices of the system places that are the first occurrence of their surface form."""
+    order = sorted(range(len(system)), key=lambda i: (spans[i] or (10**12,))[0])
+    seen: set[str] = set()
+    keep = []
+    for i in order:
+        if forms[i] not in seen:
+            seen.add(forms[i])
+            keep.append(i)
+    return sorted(keep)
+
+
 def e2e_counts(text: str, gold: list[dict[str, Any]], system: list[dict[str, Any]]) -> Tally:
     """End-to-end tally for one document (see the module docstring)."""
+    if system and lists_distinct_forms(text, gold):
+        forms = [norm(s.get("mention")) for s in system]
+        system = [system[i] for i in _first_of_each_form(system, locate(text, system, "mention"), forms)]
     g_spans = locate(text, gold, "mention")
     s_spans = locate(text, system, "mention")
     g_forms = [norm(g.get("mention")) for g in gold]

@@ -68,19 +68,6 @@ def _place_item(place: Place) -> dict[str, Any]:
     }
 
 
-def _first_of_each_name(places: list[Place]) -> list[Place]:
-    """One place item per distinct surface form, at its first occurrence, as the gold
-    format lists them (the store keeps every occurrence)."""
-    seen: set[str] = set()
-    out = []
-    for place in sorted(places, key=lambda p: p.start):
-        key = place.text.casefold()
-        if key not in seen:
-            seen.add(key)
-            out.append(place)
-    return out
-
-
 def system_document(
     analysis: DocumentAnalysis,
     entity_of: Mapping[tuple[str, int], str],
@@ -116,7 +103,7 @@ def system_document(
             {"text": t.text, "start": t.start, "end": t.end, "value": t.value, "type": t.type, "mod": t.mod}
             for t in analysis.timexes
         ],
-        "places": [_place_item(p) for p in _first_of_each_name(analysis.places)],
+        "places": [_place_item(p) for p in analysis.places],
         "events": events,
         "event_types": document_event_types(analysis.events),
         "quotes": quotes,
