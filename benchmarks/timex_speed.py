@@ -11,6 +11,7 @@ round. Loading the rules is timed apart: it happens once per process.
 from __future__ import annotations
 
 import json
+import resource
 import sys
 import time
 from pathlib import Path
@@ -56,6 +57,7 @@ def main() -> None:
     print(f"loaded {len(taggers)} languages in {load_s:.2f}s")
     print(f"{len(docs)} articles ({chars / len(docs):.0f} chars on average), {found} timexes")
     print(f"timex stage: {len(docs) / best:.0f} articles/s on one core")
+    print(f"peak resident memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
 
 
 if __name__ == "__main__":
