@@ -215,7 +215,7 @@ def evaluate(
         raise typer.Exit(2)
     started = time.perf_counter()
     result, docs_per_second, warnings = evaluate_gold(gold, workers=workers)
-    for warning in warnings:
+    for warning in [*warnings, *result.get("warnings", [])]:
         err.print(f"[yellow]{warning}[/]")
     if as_json:
         print(json.dumps(to_json(result, docs_per_second), indent=1))
