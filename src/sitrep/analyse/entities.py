@@ -456,11 +456,6 @@ class EntityFinder:
         return [m for m in mentions if m.label]
 
 
-def _core_name(mention: Mention) -> str:
-    """The name without the admin or facility words the detector grew around it."""
-    return mention.text
-
-
 def link_mentions(mentions: list[Mention], kb: KnowledgeBase) -> None:
     """Group mentions of one entity inside a document (sets ``cluster``, ``key``, labels).
 
@@ -472,7 +467,7 @@ def link_mentions(mentions: list[Mention], kb: KnowledgeBase) -> None:
     by_kb: dict[str, int] = {}
     by_key: dict[str, int] = {}
     for mention in mentions:
-        key = names.variant_key(_core_name(mention))
+        key = names.variant_key(mention.text)
         target: int | None = None
         if mention.kb_id and mention.kb_id in by_kb:
             target = by_kb[mention.kb_id]

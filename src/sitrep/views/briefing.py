@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console, Group
@@ -107,7 +108,10 @@ def _story_title(story: Row, actors: list[tuple[str, str, int]]) -> str:
 def build_briefing(store) -> list[StoryBriefing]:
     """The briefing data for every story in the store, largest stories first."""
     out = []
+    sources = {a["id"]: a.get("source") for a in store.articles()}
     for story in store.stories():
+        for article in story["articles"]:
+            article.setdefault("source", sources.get(article["id"]))
         articles = {a["id"]: a for a in story["articles"]}
         cites = _Citations(articles)
         events = store.events(story_id=story["id"])
@@ -154,7 +158,7 @@ def _article_line(article: Row) -> str:
     parts = [article.get("outlet") or "unknown outlet", article.get("published") or "undated"]
     if article.get("language"):
         parts.append(article["language"])
-    title = article.get("title") or article["id"]
+    title = article.get("title") or Path(article.get("source") or article["id"]).name
     return f"{title} ({', '.join(parts)})"
 
 
