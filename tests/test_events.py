@@ -256,3 +256,10 @@ def test_document_event_types() -> None:
     labels = document_event_types(found, "en")
     assert "PLOVER:ASSAULT" in labels and "PLOVER:COERCE" in labels
     assert "ACLED:ART_MISS_ATTACK" in labels and "ACLED:ARREST" in labels
+
+
+def test_a_question_reports_no_event() -> None:
+    text = "Has the whole government fled? Rebels captured the city of Homs on Saturday."
+    found = events(text)
+    assert [e.type for e in found] == ["ASSAULT"]
+    assert found[0].text.startswith("Rebels")

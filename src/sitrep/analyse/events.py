@@ -353,6 +353,11 @@ def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, breaks: re.
     return left, right
 
 
+def _is_question(sentence: str) -> bool:
+    """A question ("Has the whole government fled?") asks about an event; it reports none."""
+    return sentence.rstrip().rstrip("\"'”’»)").endswith(("?", "؟"))
+
+
 def extract_events(
     text: str,
     language: str,
@@ -370,7 +375,7 @@ def extract_events(
     spans = sentence_spans(text, sentences)
     towns = _towns(mentions, places)
     for index, sentence in enumerate(spans):
-        if in_noise(sentence.start, sentence.end, noise):
+        if in_noise(sentence.start, sentence.end, noise) or _is_question(text[sentence.start : sentence.end]):
             continue
         candidates: list[Argument] | None = None
         consumed = sentence.start

@@ -210,7 +210,7 @@ h3{font-size:1.05rem;margin-bottom:.3rem} table{border-collapse:collapse;width:1
 th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}
 .evidence{color:#555;font-style:italic} .cite{font-size:.8rem;vertical-align:super}
 .sources li{color:#555;font-size:.9rem;margin-bottom:.3rem} .story{margin-bottom:3rem}
-.type{font-weight:600}
+.type{font-weight:600} td:first-child{white-space:nowrap}
 """
 
 
