@@ -1,13 +1,14 @@
 """Entity mentions: people, organisations and places named in an article.
 
-Baseline detector (a trained model can replace the first step behind the same function):
-
-1. candidates: capitalised token sequences, with the name particles of the language inside
-   (``Hayat Tahrir al-Sham``, ``al Qaeda``) and facility or admin words around them
-   (``Tartus naval base``, ``governorate of Aleppo``); for scripts without case, known
-   names from the knowledge base and the gazetteer, and names right after a title;
-2. typing: title cues, the knowledge base, the gazetteer, organisation words, acronyms and
-   the shape of the name;
+1. candidates, in order of trust: knowledge-base aliases (exact, any script); names the
+   language's statistical NER model finds (``sitrep.ner``, where one is shipped); and
+   capitalised token sequences with the language's name particles inside (``Hayat Tahrir
+   al-Sham``, ``al Qaeda``). With a model, a capitalised sequence it passed over is kept
+   only on a sure cue (a title, a role word, an organisation word). Scripts without case
+   rely on the knowledge base, the gazetteer and the words after a title;
+2. typing: the knowledge base overrides the model; without a model, title cues, the
+   gazetteer, organisation words, acronyms and the shape of the name decide. Facility and
+   admin words grow a place name (``Tartus naval base``, ``governorate of Aleppo``);
 3. in-document linking: short forms to the full name introduced earlier (Assad → Bashar
    al-Assad), acronyms to their expansion (HTS → Hayat Tahrir al-Sham), spelling variants.
 
