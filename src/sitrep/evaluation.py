@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.model import Document, Meta
-from sitrep.runner import Failed, analyse_many, warm_up
+from sitrep.runner import Failed, analyse_many, resolve_analyses, warm_up
 
 
 def _document(gold: dict[str, Any]) -> Document:
@@ -34,13 +34,10 @@ def evaluate_gold(path: Path, *, workers: int = 1) -> tuple[dict[str, Any], floa
     from sitrep.analyse.places import resolve_given_spans
     from sitrep.evaluate.gold import load_gold, place_spans
     from sitrep.evaluate.scorers import score
-    from sitrep.resolve.entities import resolve_entities
-    from sitrep.resolve.stories import group_stories, story_inputs
     from sitrep.views.goldformat import system_document
 
-    loaded = load_gold(path)
-    gold_docs, warnings = list(loaded), []
-    warnings = list(getattr(loaded, "warnings", warnings))
+    gold_docs = load_gold(path)
+    warnings = list(gold_docs.warnings)
     documents = [_document(g) for g in gold_docs if g.get("text")]
     # one-time loading (gazetteer, per-language resources) is not part of the per-document rate
     warm_up(tuple(sorted({d.meta.language for d in documents if d.meta.language})) or ("en",))
@@ -51,10 +48,8 @@ def evaluate_gold(path: Path, *, workers: int = 1) -> tuple[dict[str, Any], floa
             warnings.append(f"{result.source}: {result.reason}")
         else:
             analyses.append(result)
-    records, assignments = resolve_entities(analyses)
-    entity_of = {(a.article_id, a.mention): a.entity_id for a in assignments if a.entity_id}
-    stories = group_stories(story_inputs(analyses, entity_of))
-    story_of = {article: story for story, articles in stories.items() for article in articles}
+    picture = resolve_analyses(analyses)
+    story_of = {article: story for story, articles in picture.stories.items() for article in articles}
     by_id = {g["id"]: g for g in gold_docs}
     system = {}
     for analysis in analyses:
@@ -64,7 +59,7 @@ def evaluate_gold(path: Path, *, workers: int = 1) -> tuple[dict[str, Any], floa
             spans = [s for s in place_spans(gold) if s is not None]
             resolved = resolve_given_spans(analysis, spans)
         system[analysis.document.id] = system_document(
-            analysis, entity_of, story_of.get(analysis.document.id), resolved
+            analysis, picture.entity_of, story_of.get(analysis.document.id), resolved
         )
     elapsed = time.perf_counter() - started
     docs_per_second = len(documents) / elapsed if elapsed > 0 else 0.0

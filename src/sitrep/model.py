@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -162,6 +163,16 @@ class DocumentAnalysis:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # e.g. "no publication date: relative dates unresolved"
+
+
+def participants(events: Iterable[Event], quotes: Iterable[Quote]) -> Iterator[Argument]:
+    """Every event actor and target and every quote speaker, in document order of their owners."""
+    for event in events:
+        yield from event.actors
+        yield from event.targets
+    for quote in quotes:
+        if quote.speaker is not None:
+            yield quote.speaker
 
 
 def to_dict(obj: Any) -> Any:

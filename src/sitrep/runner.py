@@ -70,21 +70,37 @@ def analyse_many(
                 progress(1)
 
 
-def resolve_corpus(store) -> tuple[int, int]:
-    """Re-derive entity ids and stories over everything stored; returns their counts."""
+@dataclass
+class CorpusPicture:
+    """What corpus-level resolution derives from a set of analyses."""
+
+    records: list  # EntityRecord: named entities, then unnamed actors by agent code
+    assignments: list  # EntityAssignment per mention
+    entity_of_agent: dict[str, str]
+    entity_of: dict[tuple[str, int], str]  # (article id, mention index) -> entity id
+    stories: dict[str, list[str]]
+
+
+def resolve_analyses(analyses: Sequence[DocumentAnalysis]) -> CorpusPicture:
+    """Entity ids, unnamed actors and stories over a whole corpus (no store involved)."""
     from sitrep.resolve.entities import resolve_agents, resolve_entities
     from sitrep.resolve.stories import group_stories, story_inputs
 
-    analyses = list(store.iter_analyses())
     records, assignments = resolve_entities(analyses)
     agent_records, entity_of_agent = resolve_agents(analyses)
-    store.upsert_entities(records + agent_records)
-    store.set_entity_assignments(assignments)
-    store.assign_agent_entities(entity_of_agent)
     entity_of = {(a.article_id, a.mention): a.entity_id for a in assignments if a.entity_id}
     stories = group_stories(story_inputs(analyses, entity_of))
-    store.set_stories(stories)
-    return len(records) + len(agent_records), len(stories)
+    return CorpusPicture(records + agent_records, assignments, entity_of_agent, entity_of, stories)
+
+
+def resolve_corpus(store) -> tuple[int, int]:
+    """Re-derive entity ids and stories over everything stored; returns their counts."""
+    picture = resolve_analyses(list(store.iter_analyses()))
+    store.upsert_entities(picture.records)
+    store.set_entity_assignments(picture.assignments)
+    store.assign_agent_entities(picture.entity_of_agent)
+    store.set_stories(picture.stories)
+    return len(picture.records), len(picture.stories)
 
 
 def run_corpus(

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import pycountry
 
-from sitrep.model import Argument, Event, Place, Quote
+from sitrep.model import Argument, Event, Place, Quote, participants
 
 # Sectors that belong to a country; international or generic codes stay as they are.
 NATIONAL_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "JUD", "PRO", "CVL", "LEG", "SPY"})
@@ -32,8 +32,8 @@ def main_country(places: Sequence[Place]) -> str | None:
     return country.alpha_3 if country else None
 
 
-def _qualify(arg: Argument | None, country: str) -> None:
-    if arg is not None and arg.mention is None and arg.agent in NATIONAL_SECTORS:
+def _qualify(arg: Argument, country: str) -> None:
+    if arg.mention is None and arg.agent in NATIONAL_SECTORS:
         arg.agent = f"{country} {arg.agent}"
 
 
@@ -42,8 +42,5 @@ def qualify_agents(places: Sequence[Place], events: Sequence[Event], quotes: Seq
     country = main_country(places)
     if country is None:
         return
-    for event in events:
-        for arg in (*event.actors, *event.targets):
-            _qualify(arg, country)
-    for quote in quotes:
-        _qualify(quote.speaker, country)
+    for arg in participants(events, quotes):
+        _qualify(arg, country)

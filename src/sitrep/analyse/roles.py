@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from sitrep import resources
-from sitrep.model import Argument, Event, Mention, Quote
+from sitrep.model import Argument, Event, Mention, Quote, participants
 
 DETERMINERS = ("the ", "his ", "her ", "its ", "their ", "sang ", "para ")
 
@@ -48,8 +48,8 @@ def role_holders(text: str, language: str, mentions: Sequence[Mention]) -> dict[
     return {role: next(iter(ids)) for role, ids in holders.items() if len(ids) == 1}
 
 
-def _link(arg: Argument | None, holders: dict[str, int]) -> None:
-    if arg is not None and arg.mention is None:
+def _link(arg: Argument, holders: dict[str, int]) -> None:
+    if arg.mention is None:
         index = holders.get(_role_key(arg.text))
         if index is not None:
             arg.mention, arg.nominal = index, False
@@ -62,8 +62,5 @@ def link_roles(
     holders = role_holders(text, language, mentions)
     if not holders:
         return
-    for event in events:
-        for arg in (*event.actors, *event.targets):
-            _link(arg, holders)
-    for quote in quotes:
-        _link(quote.speaker, holders)
+    for arg in participants(events, quotes):
+        _link(arg, holders)

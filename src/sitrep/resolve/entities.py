@@ -20,9 +20,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import pycountry
+
 from sitrep import names
+from sitrep.geo.gazetteer import Gazetteer
 from sitrep.kb import load_kb
-from sitrep.model import DocumentAnalysis, Mention
+from sitrep.model import DocumentAnalysis, Mention, participants
 from sitrep.store.records import Alias, EntityAssignment, EntityRecord
 
 
@@ -153,10 +156,6 @@ def agent_entity_id(agent: str) -> str:
 
 def _agent_name(agent: str) -> str:
     """"SYR GOV" → "Syria: government"; codes without a country keep the sector alone."""
-    import pycountry
-
-    from sitrep.geo.gazetteer import Gazetteer
-
     parts = agent.split()
     sector = SECTOR_NAMES.get(parts[-1], parts[-1].lower())
     if len(parts) > 1:
@@ -175,10 +174,8 @@ def resolve_agents(analyses: Iterable[DocumentAnalysis]) -> tuple[list[EntityRec
     """
     records: dict[str, EntityRecord] = {}
     for analysis in analyses:
-        arguments = [a for e in analysis.events for a in (*e.actors, *e.targets)]
-        arguments += [q.speaker for q in analysis.quotes if q.speaker is not None]
-        for arg in arguments:
-            if arg.mention is not None or not arg.agent or " " not in arg.agent and arg.agent.islower():
+        for arg in participants(analysis.events, analysis.quotes):
+            if arg.mention is not None or not arg.agent:
                 continue
             entity_id = agent_entity_id(arg.agent)
             record = records.setdefault(
