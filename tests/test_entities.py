@@ -65,6 +65,20 @@ def test_indonesian_titles_and_names():
     assert "Senin" not in found
 
 
+def test_indonesian_country_names_are_places_even_used_as_adjectives():
+    # Indonesian has no separate demonym: "tentara Suriah" is "the Syrian army", built on the name.
+    text = "Ia kuliah di Inggris dan menulis dalam bahasa Inggris, lalu bertugas di wilayah Suriah."
+    found = by_text(mentions(text, "id"))
+    assert found["Inggris"].label == "LOC"
+    assert found["Suriah"].label == "LOC"  # "wilayah" (area) is a description, not part of the name
+
+
+def test_english_demonyms_stay_out():
+    found = by_text(mentions("British and Syrian officials met in London.", "en"))
+    assert "British" not in found and "Syrian" not in found
+    assert found["London"].label == "LOC"
+
+
 def test_nothing_is_found_inside_noise():
     text = "Rebels entered Hama on Thursday.\nRead more: Erdogan meets Putin in Sochi\n"
     start = text.index("Read more")

@@ -52,6 +52,9 @@ class EntityCues:
     not_names: frozenset[str]
     stop_words: frozenset[str]
     event_words: frozenset[str]
+    # Languages such as Indonesian use the country's name as its adjective ("tentara Suriah",
+    # "bahasa Inggris"): there a "demonym" is the name itself and stays a place mention.
+    demonyms_are_names: bool = False
 
 
 def _phrases(items: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -82,6 +85,7 @@ def cues_for(language: str) -> EntityCues:
         not_names=lower("not_names"),
         stop_words=frozenset(w.lower() for w in stop_words),
         event_words=lower("event_words"),
+        demonyms_are_names=bool(data.get("demonyms_are_names", False)),
     )
 
 
@@ -414,7 +418,7 @@ class EntityFinder:
             if trimmed is None:
                 continue
             core_text = t.span(trimmed.start, trimmed.end)
-            if trimmed.label is None and self.is_demonym(core_text):
+            if trimmed.label is None and not self.cues.demonyms_are_names and self.is_demonym(core_text):
                 continue
             if trimmed.model_label:
                 entries = self.kb.lookup(core_text)
