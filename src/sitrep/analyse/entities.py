@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from sitrep import names, resources
 from sitrep.analyse.pipeline import doc_text
-from sitrep.kb import KnowledgeBase, load_kb
+from sitrep.kb import KbEntry, KnowledgeBase, load_kb
 from sitrep.model import Mention, NoiseSpan
 from sitrep.ner import NerTagger
 
@@ -117,6 +117,7 @@ class _Tokens:
         self.cap = [bool(x) and x[0].isupper() and any(c.isalpha() for c in x) and not p
                     for x, p in zip(self.text, self.punct, strict=True)]
         self.sentences = [(s.start, s.end) for s in doc.sents]
+        self.sentence_starts = {start for start, _end in self.sentences}
 
     def __len__(self) -> int:
         return len(self.text)
@@ -292,7 +293,7 @@ class EntityFinder:
             if any(masked[i : i + n]) or t.punct[i + n - 1] or t.space[i + n - 1]:
                 continue
             text = t.span(i, i + n)
-            entries = self.kb.lookup(text) if kb_possible else ()
+            entries = self._known(text) if kb_possible else ()
             if entries:
                 return _Candidate(i, i + n, entries[0].type, "kb", entries[0].id, "kb")
             if gazetteer_possible and n <= MAX_PLACE_WORDS and not t.stop[i + n - 1] and self.place_kind(text):
@@ -304,9 +305,7 @@ class EntityFinder:
         if cand.source == "kb":  # an exact knowledge-base alias is a name as it stands
             return cand
         cues = self.cues
-        while cand.start < cand.end and (
-            t.lower[cand.start] in cues.stop_words or t.lower[cand.start] in cues.not_names
-        ) and t.lower[cand.start] not in cues.particles and t.lower[cand.start] not in cues.hyphen_particles:
+        while cand.start < cand.end and self._droppable_first_word(t, cand):
             cand.start += 1
         while cand.end > cand.start and (t.lower[cand.end - 1] in cues.connectors or t.punct[cand.end - 1]):
             cand.end -= 1
@@ -319,6 +318,51 @@ class EntityFinder:
         if any(w in cues.event_words for w in words):
             return None
         return cand
+
+    def _widen_known_names(self, t: _Tokens, known: list[_Candidate], model: list[_Candidate]) -> list[_Candidate]:
+        """Let a longer name the model read in context replace the known names inside it.
+
+        "Fundación Efe" and "Mar del Plata" are names of their own, not the agency Efe or a
+        stray "Plata". Only name-shaped spans win (capitalised words joined by short particles,
+        no punctuation): the model's ragged spans ("AP)_ the World Court") do not.
+        """
+        wider = [m for m in model if self._name_shaped(t, m.start, m.end)]
+        return [
+            cand for cand in known
+            if not any(m.start <= cand.start and cand.end <= m.end and m.end - m.start > cand.end - cand.start
+                       for m in wider)
+        ]
+
+    def _name_shaped(self, t: _Tokens, start: int, end: int) -> bool:
+        if not t.cap[start] or t.lower[start] in self.cues.stop_words or t.lower[start] in self.cues.not_names:
+            return False
+        return all(t.cap[k] or (t.alpha[k] and len(t.text[k]) <= 3) for k in range(start + 1, end))
+
+    def _known(self, text: str) -> tuple[KbEntry, ...]:
+        """Knowledge-base entries for a name, but not for a common word that happens to be an
+        acronym's letters (Spanish "Un" is not the UN, English "Who" is not the WHO)."""
+        if text.lower() in self.cues.stop_words and not text.isupper():
+            return ()
+        return self.kb.lookup(text)
+
+    def _droppable_first_word(self, t: _Tokens, cand: _Candidate) -> bool:
+        """Whether the candidate's first word is not part of the name ("The", "Menurut", "the").
+
+        Stop lists hold content words too ("Nueva", "Estados", "Gran", "Neue"), so a capitalised
+        stop word is only dropped where capitals say nothing: at the start of a sentence, and
+        not from a span the statistical model read in context ("Nueva York", "Buenos Aires").
+        """
+        i, cues = cand.start, self.cues
+        word = t.lower[i]
+        if word in cues.particles or word in cues.hyphen_particles:
+            return False
+        if word in cues.not_names:
+            return True
+        if word not in cues.stop_words:
+            return False
+        if not t.cap[i]:
+            return True
+        return cand.source != "model" and i in t.sentence_starts
 
     def _extend_place_cues(self, t: _Tokens, cand: _Candidate) -> None:
         """Grow ``Latakia`` into ``Latakia province`` and ``Aleppo`` into ``governorate of Aleppo``."""
@@ -342,7 +386,7 @@ class EntityFinder:
         if cand.label:
             return cand.label
         cues = self.cues
-        entries = self.kb.lookup(text)
+        entries = self._known(text)
         if entries:
             cand.kb_id, cand.source = entries[0].id, "kb"
             return entries[0].type
@@ -401,9 +445,10 @@ class EntityFinder:
         raw = self._dictionary_candidates(t, masked)
         with_model = self.ner is not None
         if self.cased:
+            model = self._model_candidates(t, masked) if with_model else []
+            raw = self._widen_known_names(t, raw, model)
             taken = {k for c in raw for k in range(c.start, c.end)}
-            more = self._model_candidates(t, masked) if with_model else []
-            more += self._capitalised_candidates(t, masked)
+            more = model + self._capitalised_candidates(t, masked)
             for cand in more:
                 if not any(k in taken for k in range(cand.start, cand.end)):
                     raw.append(cand)
@@ -421,7 +466,7 @@ class EntityFinder:
             if trimmed.label is None and not self.cues.demonyms_are_names and self.is_demonym(core_text):
                 continue
             if trimmed.model_label:
-                entries = self.kb.lookup(core_text)
+                entries = self._known(core_text)
                 if entries:
                     trimmed.kb_id, trimmed.source = entries[0].id, "kb"
                 label = entries[0].type if entries else trimmed.model_label
@@ -504,7 +549,7 @@ def link_mentions(mentions: list[Mention], kb: KnowledgeBase) -> None:
             by_kb.setdefault(mention.kb_id, target)
     for idx, members in enumerate(clusters):
         labels = [m.label for m in members if m.label]
-        label = max(set(labels), key=labels.count) if labels else ("ORG")
+        label = max(labels, key=labels.count) if labels else "ORG"  # ties: the first mention's label
         kb_id = next((m.kb_id for m in members if m.kb_id), None)
         canonical = max(members, key=lambda m: (len(names.words(m.text)), len(m.text))).text
         if kb_id:

@@ -65,7 +65,7 @@ def _clusters(analysis: DocumentAnalysis) -> list[_Cluster]:
         if first.label == "LOC":
             found = [p for p in (place_of_mention(analysis, m) for _, m in members) if p]
             if found:
-                cluster.geonameid, cluster.place_name = max(set(found), key=found.count)
+                cluster.geonameid, cluster.place_name = max(found, key=found.count)  # ties: the first
         out.append(cluster)
     return out
 
