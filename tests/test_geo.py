@@ -139,6 +139,52 @@ def test_sites_and_regions(resolver) -> None:
     assert resolve_one(resolver, text, "West Bank").kind == "region"
 
 
+@pytest.mark.parametrize(("text", "name", "country", "kind"), [
+    ("Flights to Heathrow were cancelled because of fog.", "Heathrow", "GB", "site"),
+    ("Pesawat mendarat di Bandara Ngurah Rai pada pagi hari.", "Bandara Ngurah Rai", "ID", "site"),
+    ("Drones struck near Ramstein Air Base overnight.", "Ramstein Air Base", "DE", "site"),
+    ("Protesters filled Plaza de Mayo on Sunday.", "Plaza de Mayo", "AR", "site"),
+    ("A cargo ship was attacked in the Gulf of Guinea.", "Gulf of Guinea", "", "water"),
+    ("Floods along the Mekong displaced thousands.", "Mekong", "", "water"),
+    ("Fishermen on Lake Titicaca reported the storm.", "Lake Titicaca", "", "water"),
+])
+def test_airports_bases_landmarks_and_waters_worldwide(resolver, text, name, country, kind) -> None:
+    place = resolve_one(resolver, text, name)
+    assert place.kind == kind
+    assert (place.country_code or "") == country
+
+
+def test_hand_written_places_lie_in_their_country() -> None:
+    """Every row of the hand-written place files is well-formed, and its coordinates fall in the
+    country it names (nearest populated place, reverse_geocoder): a typo in a coordinate or
+    a country code shows up here. Border sites and small islands may differ; few rows do."""
+    from importlib import resources
+
+    import reverse_geocoder
+
+    from sitrep.geo.build import FEATURE_FILES
+
+    rows = []
+    aliases: dict[str, str] = {}
+    for name in FEATURE_FILES:
+        text = (resources.files("sitrep") / "data" / name).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            names, kind, lat, lon, cc = line.split("\t")
+            assert kind in {"region", "water", "site"}, line
+            assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, line
+            for alias in names.split("|"):
+                assert alias.strip() == alias and alias, line
+                assert aliases.setdefault(alias.casefold(), names) == names, f"{alias} is listed twice"
+            if cc:
+                rows.append((float(lat), float(lon), cc, names.split("|")[0]))
+    assert len(rows) > 1000
+    found = reverse_geocoder.search([(lat, lon) for lat, lon, _cc, _name in rows], mode=1, verbose=False)
+    wrong = [name for (_lat, _lon, cc, name), hit in zip(rows, found, strict=True) if hit["cc"] != cc]
+    assert len(wrong) <= 0.03 * len(rows), wrong
+
+
 def test_washington_is_the_capital_in_foreign_news(resolver) -> None:
     text = ("Turkey, Iran and Russia are reassessing their ties with Syria, while Washington "
             "said it was watching events in Damascus closely.")

@@ -335,8 +335,14 @@ def _aliases(b: _Builder, country_pid: dict[str, int],
         b.add_name(form, pid, SRC_ALIAS)
 
 
+# Hand-written places that GeoNames city lists lack: regions, water bodies, and sites
+# (airports, bases, landmarks). Same columns in each file.
+FEATURE_FILES = ("geo_regions.tsv", "geo_water.tsv", "geo_sites.tsv")
+
+
 def _regions(b: _Builder) -> None:
-    for names, kind, lat, lon, cc in _read_tsv(DATA / "geo_regions.tsv"):
+    rows = (row for name in FEATURE_FILES for row in _read_tsv(DATA / name))
+    for names, kind, lat, lon, cc in rows:
         forms = names.split("|")
         fcode = {"region": "RGN", "water": "SEA", "site": "SITE"}[kind]
         pid = b.add_place(None, forms[0], kind, fcode, cc or None, None, None,

@@ -22,7 +22,7 @@ from pathlib import Path
 from sitrep.geo.build import build
 from sitrep.geo.names import query_keys
 
-BUILD_VERSION = 10
+BUILD_VERSION = 11
 USER_FILE = "geonames-user.sqlite"  # see sitrep.geo.importer
 USER_PID = 1 << 40  # pids of imported records: geonameid + USER_PID, apart from base row ids
 _USER_LOOKUP = f"""
@@ -143,6 +143,8 @@ class Gazetteer:
             rec = cand.record
             gid = rec.geonameid if rec.geonameid in mine else (
                 divisions.get((rec.country_code, rec.admin1)) if rec.kind == "admin1" else None)
+            if gid is None and rec.geonameid is None:  # a hand-written site, sea or region
+                gid = next((g for g, c in mine.items() if _same_feature(rec, c.record)), None)
             if gid is None:
                 kept.append(cand)
             elif cand.src < mine[gid].src:
@@ -163,6 +165,13 @@ class Gazetteer:
 
     def admin1(self, code: str | None, name: str | None) -> GeoRecord | None:
         return self._admin1.get((code, name))
+
+
+def _same_feature(written: GeoRecord, imported: GeoRecord) -> bool:
+    """An imported GeoNames record is the hand-written one it lies beside (same kind, within
+    about 10 km): the import's id and coordinates are the better of the two."""
+    return (written.kind == imported.kind and abs(written.lat - imported.lat) < 0.1
+            and abs(written.lon - imported.lon) < 0.1)
 
 
 def _stamp(path: Path | None) -> int | None:
