@@ -144,3 +144,10 @@ def test_a_longer_name_read_by_the_model_beats_a_known_name_inside_it():
     found = by_text(mentions(text, "es"))
     assert found["Fundación Efe"].label == "ORG"
     assert "Efe" not in found
+
+
+def test_a_title_before_a_known_name_does_not_make_a_new_entity():
+    text = "President Bashar al-Assad fled to Moscow. Turkey's government has long opposed Mr Assad."
+    assad = [m for m in mentions(text) if "Assad" in m.text]
+    assert len(assad) == 2
+    assert {m.kb_id for m in assad} == {"bashar-al-assad"}

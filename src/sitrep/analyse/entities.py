@@ -336,6 +336,8 @@ class EntityFinder:
     def _name_shaped(self, t: _Tokens, start: int, end: int) -> bool:
         if not t.cap[start] or t.lower[start] in self.cues.stop_words or t.lower[start] in self.cues.not_names:
             return False
+        if self._match_phrase(t, start, end, self.titles):  # "Mr Assad" is Assad, whom the KB knows
+            return False
         return all(t.cap[k] or (t.alpha[k] and len(t.text[k]) <= 3) for k in range(start + 1, end))
 
     def _known(self, text: str) -> tuple[KbEntry, ...]:
