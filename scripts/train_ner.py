@@ -52,6 +52,13 @@ PARAMS: dict[str, dict[str, float]] = {
 }
 
 
+# Word-list features (sitrep/ner/lexicons.py) per language, where they helped on the dev
+# sets (see MODELS.md): German capitalises every noun, so a given name needs the hint most.
+LEXICONS: dict[str, tuple[str, ...]] = {
+    "de": ("given-names",),
+}
+
+
 def sample(sentences: list[Sentence], limit: int | None) -> list[Sentence]:
     """An even, deterministic sample of at most ``limit`` sentences (every k-th one)."""
     if not limit or len(sentences) <= limit:
@@ -86,6 +93,7 @@ def main() -> int:
     parser.add_argument("--per-source", type=int, help="sentences per source (default: all; xx: 4000)")
     parser.add_argument("--no-misc", action="store_true", help="train MISC as O instead of dropping it at prediction")
     parser.add_argument("--no-gazetteer", action="store_true", help="leave out the known-names feature")
+    parser.add_argument("--lexicons", nargs="*", help="override the word-class lexicons (none: leave them out)")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
 
@@ -105,8 +113,9 @@ def main() -> int:
         "command": " ".join(itertools.chain(["scripts/train_ner.py"], sys.argv[1:])),
     }
     path = args.out / f"ner-{args.lang}.crfsuite"
+    lexicons = tuple(args.lexicons) if args.lexicons is not None else LEXICONS.get(args.lang, ())
     meta = train(corpus(sources, not args.no_misc, per_source), path, params=params, gazetteer=not args.no_gazetteer,
-                 config=config)
+                 lexicons=lexicons, config=config)
     print(f"{path}: {meta['size_bytes'] / 1e6:.2f} MB, {meta['train_sentences']} sentences, "
           f"{meta['train_tokens']} tokens, {meta['train_seconds']} s, {meta['active_features']} active features")
     return 0

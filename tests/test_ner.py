@@ -7,6 +7,7 @@ import pytest
 from sitrep.ner import NerTagger, spans_from_tags
 from sitrep.ner.features import sentence_features, shape
 from sitrep.ner.iob import read_iob, tags_from_spans
+from sitrep.ner.lexicons import WordClasses
 from sitrep.ner.tagger import _shipped, models_dir
 from sitrep.ner.train import drop_label, train
 
@@ -19,6 +20,13 @@ def named(tagger: NerTagger, sentence: str) -> set[tuple[str, str]]:
 @pytest.fixture(scope="module")
 def en() -> NerTagger:
     tagger = NerTagger.for_language("en")
+    assert tagger is not None
+    return tagger
+
+
+@pytest.fixture(scope="module")
+def de() -> NerTagger:
+    tagger = NerTagger.for_language("de")
     assert tagger is not None
     return tagger
 
@@ -61,6 +69,28 @@ def test_indonesian_people_organisations_places(id_: NerTagger) -> None:
     assert found == {("Joko Widodo", "PER"), ("Partai Demokrat", "ORG"), ("Istana Merdeka", "LOC")}
     found = named(id_, "Kementerian Luar Negeri menyatakan bahwa Retno Marsudi akan berkunjung ke Tokyo .")
     assert {("Retno Marsudi", "PER"), ("Tokyo", "LOC")} <= found
+
+
+def test_german_bare_given_names(de: NerTagger) -> None:
+    # Every German noun is capitalised; the given-name list is what marks these as people.
+    assert named(de, "Heidrun und Lothar kamen gestern aus dem Urlaub zurück .") == {
+        ("Heidrun", "PER"), ("Lothar", "PER"),
+    }
+    assert named(de, "Dann sprach Ralf mit den Nachbarn .") == {("Ralf", "PER")}
+    assert named(de, "Gestern rief Dmitri bei der Polizei an .") == {("Dmitri", "PER")}
+
+
+def test_word_classes() -> None:
+    classes = WordClasses(["given-names"])
+    tokens = "Am Montag trafen Jennifer und jennifer Brot .".split()
+    feats = sentence_features(tokens, None, classes)
+    # A capitalised given name marks itself and its neighbours; lower case does not count,
+    # nor does a capitalised word that is no given name.
+    assert "nm=F" in feats[3] and "-1nm=F" in feats[4] and "+1nm=F" in feats[2]
+    assert "nm=F" not in feats[5] and not any("nm=" in f for f in feats[0] + feats[1] + feats[6])
+    assert sentence_features(tokens, None, WordClasses([])) == sentence_features(tokens)
+    with pytest.raises(ValueError, match="unknown NER lexicon"):
+        WordClasses(["no-such-list"])
 
 
 def test_loader_languages() -> None:
@@ -145,6 +175,20 @@ def test_tiny_model_round_trip(tmp_path) -> None:
     for tokens, tags in sentences:
         assert tagger.tag(tokens) == tags
     assert tagger.spans("Maria Lopez visited Rome .".split()) == [(0, 2, "PER"), (3, 4, "LOC")]
+
+
+def test_model_with_lexicons_round_trip(tmp_path) -> None:
+    data = tmp_path / "train.iob"
+    data.write_text(TRAIN, encoding="utf-8")
+    sentences = list(read_iob(data))
+    path = tmp_path / "ner-zz.crfsuite"
+    meta = train(sentences, path, params={"c1": 0.0, "c2": 0.01, "max_iterations": 50},
+                 lexicons=("given-names",), config={"lang": "zz"})
+    assert meta["lexicons"] == ["given-names"]
+    tagger = NerTagger.load(path)
+    assert tagger.config["lexicons"] == ["given-names"]
+    for tokens, tags in sentences:
+        assert tagger.tag(tokens) == tags
 
 
 def test_shipped_models_are_cached() -> None:

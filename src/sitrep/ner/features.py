@@ -8,12 +8,17 @@ entity stage above 30,000 tokens per second per core.
 
 An optional gazetteer feature marks token runs that are known aliases of people and
 organisations in the knowledge base (``sitrep.kb``); it is off unless a model was
-trained with it, and an empty knowledge base simply yields no such feature.
+trained with it, and an empty knowledge base simply yields no such feature. Optional word
+classes (given names, word clusters: ``sitrep.ner.lexicons``) are added the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sitrep.ner.lexicons import WordClasses
 
 _CACHE_LIMIT = 300_000
 _CACHE: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -95,7 +100,9 @@ def word_features(word: str) -> tuple[tuple[str, ...], ...]:
 Gazetteer = Callable[[Sequence[str]], list[str | None]]
 
 
-def sentence_features(tokens: Sequence[str], gazetteer: Gazetteer | None = None) -> list[list[str]]:
+def sentence_features(
+    tokens: Sequence[str], gazetteer: Gazetteer | None = None, classes: WordClasses | None = None
+) -> list[list[str]]:
     """Feature strings for every token of one sentence."""
     n = len(tokens)
     if n == 0:
@@ -131,4 +138,6 @@ def sentence_features(tokens: Sequence[str], gazetteer: Gazetteer | None = None)
         if gaz is not None and gaz[i] is not None:
             feats.append("g=" + gaz[i])
         out.append(feats)
+    if classes is not None:
+        classes.add(tokens, out)
     return out

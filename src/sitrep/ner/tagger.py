@@ -4,7 +4,7 @@ One linear-chain CRF (python-crfsuite) per language, trained by ``scripts/train_
 from open data and shipped in ``sitrep/models/`` so that a first run needs no download;
 a multilingual model (``xx``) covers other languages written in the Latin or Cyrillic
 script. A model is a ``ner-<lang>.crfsuite`` file plus a ``ner-<lang>.json`` sidecar
-that says which optional features it was trained with. Models load lazily, once per
+that says which optional features (gazetteer, lexicons) it was trained with. Models load lazily, once per
 process.
 """
 
@@ -22,6 +22,7 @@ import pycrfsuite
 from sitrep.ner.features import Gazetteer, sentence_features
 from sitrep.ner.gazetteer import kb_gazetteer
 from sitrep.ner.iob import spans_from_tags
+from sitrep.ner.lexicons import WordClasses
 
 LABELS = frozenset({"PER", "ORG", "LOC"})
 MULTILINGUAL = "xx"
@@ -53,6 +54,8 @@ class NerTagger:
         else:
             self._tagger.open(str(model))
         self._gazetteer: Gazetteer | None = kb_gazetteer() if self.config.get("gazetteer") else None
+        lexicons = self.config.get("lexicons") or ()
+        self._classes = WordClasses(lexicons) if lexicons else None
 
     @classmethod
     def load(cls, path: str | Path) -> NerTagger:
@@ -99,7 +102,7 @@ class NerTagger:
     def _tag_sentence(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
             return []
-        tags = self._tagger.tag(sentence_features(tokens, self._gazetteer))
+        tags = self._tagger.tag(sentence_features(tokens, self._gazetteer, self._classes))
         out: list[str] = []
         previous = "O"
         for tag in tags:

@@ -17,6 +17,7 @@ import pycrfsuite
 from sitrep.ner.features import sentence_features
 from sitrep.ner.gazetteer import kb_gazetteer, name_index
 from sitrep.ner.iob import Sentence
+from sitrep.ner.lexicons import WordClasses
 
 DEFAULT_PARAMS: dict[str, Any] = {
     "c1": 0.1,  # L1: drops most features, which keeps the model small
@@ -38,6 +39,7 @@ def train(
     *,
     params: dict[str, Any] | None = None,
     gazetteer: bool = False,
+    lexicons: tuple[str, ...] = (),
     config: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Train a CRF on ``sentences``, write ``path`` (``.crfsuite``) and its ``.json`` sidecar.
@@ -48,10 +50,11 @@ def train(
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer = pycrfsuite.Trainer(verbose=False)
     gaz = kb_gazetteer() if gazetteer else None
+    classes = WordClasses(lexicons) if lexicons else None
     n_sent = n_tok = 0
     started = time.perf_counter()
     for tokens, tags in sentences:
-        trainer.append(sentence_features(tokens, gaz), tags)
+        trainer.append(sentence_features(tokens, gaz, classes), tags)
         n_sent += 1
         n_tok += len(tokens)
     used = {**DEFAULT_PARAMS, **(params or {})}
@@ -62,6 +65,7 @@ def train(
         **(config or {}),
         "gazetteer": gazetteer,
         "gazetteer_names": len(name_index()) if gazetteer else 0,
+        "lexicons": list(lexicons),
         "params": used,
         "train_sentences": n_sent,
         "train_tokens": n_tok,
