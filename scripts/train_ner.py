@@ -93,7 +93,7 @@ def main() -> int:
     parser.add_argument("--per-source", type=int, help="sentences per source (default: all; xx: 4000)")
     parser.add_argument("--no-misc", action="store_true", help="train MISC as O instead of dropping it at prediction")
     parser.add_argument("--no-gazetteer", action="store_true", help="leave out the known-names feature")
-    parser.add_argument("--lexicons", nargs="*", help="override the word-class lexicons (none: leave them out)")
+    parser.add_argument("--lexicons", nargs="*", help="word lists used as features (flag alone: none)")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
 

@@ -9,7 +9,7 @@ entity stage above 30,000 tokens per second per core.
 An optional gazetteer feature marks token runs that are known aliases of people and
 organisations in the knowledge base (``sitrep.kb``); it is off unless a model was
 trained with it, and an empty knowledge base simply yields no such feature. Optional word
-classes (given names, word clusters: ``sitrep.ner.lexicons``) are added the same way.
+lists (given names: ``sitrep.ner.lexicons``) are added the same way.
 """
 
 from __future__ import annotations

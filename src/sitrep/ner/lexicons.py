@@ -1,4 +1,4 @@
-"""Word classes from shipped lexicons, as extra CRF features.
+"""Features from shipped word lists (lexicons) for the CRF taggers.
 
 A model has seen only the names in its training data. A word list lets it generalise
 beyond them: ``given-names`` (built by ``scripts/build_ner_lexicons.py`` into
@@ -41,7 +41,6 @@ class WordClasses:
         unknown = [name for name in lexicons if name not in KNOWN]
         if unknown:
             raise ValueError(f"unknown NER lexicon(s): {', '.join(unknown)}; known: {', '.join(KNOWN)}")
-        self.lexicons = tuple(lexicons)
         self._names = given_names() if "given-names" in lexicons else None
 
     def add(self, tokens: Sequence[str], features: list[list[str]]) -> None:
