@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 from sitrep.geo import Gazetteer, PlaceResolver, find_toponyms
-from sitrep.geo.gazetteer import BUILD_VERSION, cache_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = [ROOT.parent / "shared/eval/dev/geo-en-lgl.gold.jsonl",
@@ -53,7 +52,7 @@ def main() -> None:
     docs = documents([p for p in (args.gold or DEFAULT) if p.exists()])
     if not docs:
         raise SystemExit("no documents with places")
-    cache = cache_dir() / f"gazetteer-v{BUILD_VERSION}.sqlite"
+    cache = Gazetteer.cache_path()
     if not cache.exists():
         t0 = time.perf_counter()
         Gazetteer.load(progress=lambda msg: print("  build:", msg, flush=True))

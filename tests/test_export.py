@@ -113,7 +113,8 @@ def test_parquet_keeps_types(store: Store, tmp_path: Path) -> None:
     actors = table.schema.field("actors").type
     assert pa.types.is_list(actors) and pa.types.is_string(actors.value_type)
     assert pa.types.is_float64(table.schema.field("lat").type)
-    assert pa.types.is_boolean(table.schema.field("negated").type)
+    assert pa.types.is_boolean(table.schema.field("date_inferred").type)
+    assert pa.types.is_string(table.schema.field("status").type)
     assert pa.types.is_int64(table.schema.field("start").type)
 
 

@@ -10,6 +10,7 @@ import re
 
 from sitrep.model import (
     Argument,
+    Casualty,
     Document,
     DocumentAnalysis,
     Event,
@@ -80,12 +81,14 @@ def aleppo_en() -> DocumentAnalysis:
                   subtype="seize", trigger=Span(**t.at("captured")),
                   actors=[Argument(**t.at("Opposition fighters"), nominal=True,
                                    agent="SYR REB")],
-                  date="2024-11-30", timex=0, place=0, confidence=0.8),
+                  date="2024-11-30", date_precision=1, timex=0, place=0, place_precision=1,
+                  confidence=0.8),
             Event(**t.at("The Syrian army withdrew its troops from the city"), type="RETREAT",
                   trigger=Span(**t.at("withdrew")),
                   actors=[Argument(**t.at("The Syrian army"), mention=1, agent="SYR MIL")],
-                  targets=[Argument(**t.at("the city"), nominal=True)],
-                  place=0, confidence=0.65),
+                  targets=[Argument(**t.at("the city"), nominal=True)], status="planned",
+                  date="2024-12-01", date_precision=2, date_inferred=True,
+                  place=0, place_precision=2, place_inferred=True, place_relation="near", confidence=0.65),
         ],
         quotes=[
             Quote(**t.at("The battle is not over"), kind="direct",
@@ -147,7 +150,9 @@ def jakarta_protest() -> DocumentAnalysis:
         events=[Event(**t.at("Protesters gathered outside parliament in Jakarta"),
                       type="PROTEST", subtype="demonstrate", trigger=Span(**t.at("gathered")),
                       actors=[Argument(**t.at("Protesters"), nominal=True)], place=0,
-                      negated=False, confidence=0.9)],
+                      casualties=[Casualty(**t.at("Protesters"), kind="arrested", count=12,
+                                           qualifier="at_least")],
+                      confidence=0.9)],
         warnings=["no publication date: relative dates unresolved"],
     )
 

@@ -61,14 +61,29 @@ def _ingest(paths: list[str], db: str, workers: int, quiet: bool = False):
                              progress_factory=_progress_factory(progress))
     for source, reason in summary.skipped:
         err.print(f"[yellow]skipped[/] {source}: {reason}")
-    for source, warning in summary.warnings:
-        err.print(f"[dim]note[/] {source}: {warning}")
+    _print_warnings(summary.warnings)
     err.print(
         f"Read {summary.read} article(s): {summary.stored} stored, {summary.already_stored} already stored, "
         f"{len(summary.skipped)} skipped; {summary.entities} entities, {summary.stories} stories "
         f"in {summary.seconds:.1f} s."
     )
     return store, summary
+
+
+def _print_warnings(warnings: list[tuple[str, str]]) -> None:
+    """Per-article notes; a stage's missing language resources are said once per run."""
+    from collections import Counter
+
+    from rich.markup import escape
+
+    from sitrep.analyse.docs import NO_RESOURCES
+
+    coverage = Counter(w for _, w in warnings if NO_RESOURCES in w)
+    for source, warning in warnings:
+        if NO_RESOURCES not in warning:
+            err.print(f"[dim]note[/] {escape(source)}: {escape(warning)}")
+    for warning, count in coverage.items():
+        err.print(f"[yellow]note[/] {escape(warning)} ({count} article{'s' if count > 1 else ''})")
 
 
 @app.command()
@@ -222,6 +237,35 @@ def evaluate(
     else:
         console.print(render(result, docs_per_second))
         err.print(f"{time.perf_counter() - started:.1f} s in all")
+
+
+@app.command()
+def langs(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Per language, which stages sitrep covers (own resources, another language's, or none)."""
+    from sitrep.views.languages import STAGE_NOTES, all_coverage
+
+    rows = all_coverage()
+    if as_json:
+        print(json.dumps([row.to_dict() for row in rows], ensure_ascii=False, indent=1))
+        return
+    stages = list(rows[0].stages) if rows else []
+    table = Table("lang", *stages)
+    for row in rows:
+        table.add_row(row.code, *[_coverage_cell(row.stages[s]) for s in stages])
+    console.print(table)
+    console.print("yes: own resources; a code: that language's resources stand in; no: nothing extracted")
+    for stage in stages:
+        console.print(f"  [b]{stage}[/]: {STAGE_NOTES.get(stage, '')}")
+
+
+def _coverage_cell(value: str) -> str:
+    if value == "yes":
+        return "[green]yes[/]"
+    if value.startswith("fallback: "):
+        return f"[yellow]{value.removeprefix('fallback: ')}[/]"
+    return "[red]no[/]"
 
 
 geo_app = typer.Typer(help="The place gazetteer: import full GeoNames dumps, show what is cached.",

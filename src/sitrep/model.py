@@ -18,6 +18,13 @@ from typing import Any, Literal
 EntityLabel = Literal["PER", "ORG", "LOC"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect", "attribution"]
+# What the text says of an event: only "reported" events (happened or happening) count by
+# default; the others are kept and shown on request.
+EventStatus = Literal["reported", "planned", "threatened", "hypothetical", "negated", "denied", "background"]
+EVENT_STATUSES: tuple[str, ...] = (
+    "reported", "planned", "threatened", "hypothetical", "negated", "denied", "background",
+)
+CasualtyKind = Literal["killed", "injured", "arrested", "displaced", "missing"]
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -124,18 +131,41 @@ class Argument(Span):
 
 
 @dataclass(kw_only=True)
+class Casualty(Span):
+    """A count of people an event killed, injured, arrested or displaced, with its words
+    ("at least 34 people were killed"): ``text`` / offsets are the evidence."""
+
+    kind: CasualtyKind
+    count: int
+    qualifier: str | None = None  # at_least, about, up_to, more_than, fewer_than; None: exact
+
+
+@dataclass(kw_only=True)
 class Event(Span):
-    """Who did what to whom, when and where. ``text`` / offsets are the evidence clause."""
+    """Who did what to whom, when and where. ``text`` / offsets are the evidence clause.
+
+    Dates and places follow ACLED's conventions: ``date_precision`` 1 (day), 2 (week or
+    range) or 3 (month or vaguer); ``place_precision`` 1 (the town), 2 (near a town or in
+    part of a region), 3 (only a province, region or country). ``*_inferred`` says the
+    value is not stated for this event but taken from its sentence, paragraph, dateline or
+    the publication date.
+    """
 
     type: str  # PLOVER root type
     subtype: str | None = None
     trigger: Span
     actors: list[Argument] = field(default_factory=list)
     targets: list[Argument] = field(default_factory=list)
+    status: EventStatus = "reported"
     date: str | None = None  # ISO date (or coarser TimeML value) of when it happened
+    date_precision: int | None = None
+    date_inferred: bool = False
     timex: int | None = None  # index into DocumentAnalysis.timexes the date comes from
     place: int | None = None  # index into DocumentAnalysis.places
-    negated: bool = False
+    place_precision: int | None = None
+    place_inferred: bool = False
+    place_relation: str | None = None  # "20 km north of": where the event is, relative to the place
+    casualties: list[Casualty] = field(default_factory=list)
     confidence: float = 0.5
 
 

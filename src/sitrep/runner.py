@@ -13,8 +13,10 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 
 from sitrep.analyse.pipeline import analyse
+from sitrep.config import DEFAULT, Settings
 from sitrep.model import Document, DocumentAnalysis, Meta
 
 Progress = Callable[[int], None]  # called with the number of documents just finished
@@ -38,33 +40,35 @@ class RunSummary:
     seconds: float = 0.0
 
 
-def _analyse_safely(document: Document) -> DocumentAnalysis | Failed:
+def _analyse_safely(document: Document, settings: Settings = DEFAULT) -> DocumentAnalysis | Failed:
     try:
-        return analyse(document)
+        return analyse(document, settings=settings)
     except Exception as exc:  # one bad article must not stop the batch
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         return Failed(document.source or document.id, f"analysis failed: {detail}")
 
 
-def warm_up(languages: tuple[str, ...] = ("en",)) -> None:
+def warm_up(languages: tuple[str, ...] = ("en",), settings: Settings = DEFAULT) -> None:
     """Load resources once per process (per language), before the first real document."""
     for language in languages:
-        analyse(Document(id="warm-up", text="Paris, 1 January 2024.", meta=Meta(language=language)))
+        analyse(Document(id="warm-up", text="Paris, 1 January 2024.", meta=Meta(language=language)),
+                settings=settings)
 
 
 def analyse_many(
-    documents: Sequence[Document], *, workers: int = 1, progress: Progress | None = None
+    documents: Sequence[Document], *, workers: int = 1, progress: Progress | None = None,
+    settings: Settings = DEFAULT,
 ) -> Iterator[DocumentAnalysis | Failed]:
     """Analyses in input order; ``workers > 1`` uses a process pool."""
     if workers <= 1 or len(documents) < 2:
         for document in documents:
-            yield _analyse_safely(document)
+            yield _analyse_safely(document, settings)
             if progress:
                 progress(1)
         return
     chunk = max(1, min(32, len(documents) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
-        for result in pool.map(_analyse_safely, documents, chunksize=chunk):
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up, initargs=(("en",), settings)) as pool:
+        for result in pool.map(partial(_analyse_safely, settings=settings), documents, chunksize=chunk):
             yield result
             if progress:
                 progress(1)

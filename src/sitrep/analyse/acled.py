@@ -1,136 +1,150 @@
 """ACLED view of PLOVER events, and document-level event labels.
 
-ACLED sub-event types are finer than PLOVER root types in one direction (how an
-attack was carried out: air strike, shelling, IED ...) and coarser in another (no
-ACCUSE, no CONSULT). The mapping is a short ordered rule list per PLOVER type: the
-first rule whose cue group occurs in the event's evidence clause wins, and a rule
-without a cue group is the fallback for that type. Cue groups are language data
+ACLED sub-event types are finer than PLOVER root types in one direction (how an attack
+was carried out: air strike, shelling, IED ...) and coarser in another (no ACCUSE, no
+CONSULT). The mapping is a table, ``data/acled.yaml``: per PLOVER type an ordered rule
+list over the event's subtype, ACLED cue groups found in its clause, and the sides of
+its actor and target; the first rule that holds gives the sub-event type, which gives
+the event type, disorder type and CASE 2021 label. Cue groups are language data
 (``acled:`` in ``lang/<code>/events.yaml``: "air" -> airstrike, warplanes, serangan
-udara, غارة ...), so the rules below hold for every language.
-
-Codes are the CASE 2021 task 2 spellings (``ACLED:ARMED_CLASH`` ...).
+udara, غارة ...), so the rules hold for every language. Inter codes come from the
+actors' sectors (agent codes such as "SYR GOV", or the knowledge base's ``sector``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
+from importlib import resources as package_files
+from typing import Any
 
-from sitrep.analyse.events import resource, word_regex
-from sitrep.model import Event
-from sitrep.resources import languages_with
+import yaml
 
-LABEL_CODES: dict[str, str] = {
-    "Armed clash": "ARMED_CLASH",
-    "Government regains territory": "GOV_REGAINS_TERIT",
-    "Non-state actor overtakes territory": "NON_STATE_ACTOR_OVERTAKES_TER",
-    "Chemical weapon": "CHEM_WEAP",
-    "Air/drone strike": "AIR_STRIKE",
-    "Suicide bomb": "SUIC_BOMB",
-    "Shelling/artillery/missile attack": "ART_MISS_ATTACK",
-    "Remote explosive/landmine/IED": "REM_EXPLOS",
-    "Grenade": "GRENADE",
-    "Sexual violence": "SEX_VIOL",
-    "Attack": "ATTACK",
-    "Abduction/forced disappearance": "ABDUCT_DISSAP",
-    "Peaceful protest": "PEACE_PROTEST",
-    "Protest with intervention": "PROTEST_WITH_INTER",
-    "Excessive force against protesters": "FORCE_AGAINST_PROTEST",
-    "Violent demonstration": "VIOL_DEMONSTR",
-    "Mob violence": "MOB_VIOL",
-    "Agreement": "AGREEMENT",
-    "Arrests": "ARREST",
-    "Change to group/activity": "CHANGE_TO_GROUP_ACT",
-    "Disrupted weapons use": "DISR_WEAP",
-    "Headquarters or base established": "HQ_ESTABLISHED",
-    "Looting/property destruction": "PROPERTY_DISTRUCT",
-    "Non-violent transfer of territory": "NON_VIOL_TERRIT_TRANSFER",
-    "Other": "OTHER",
-}
+from sitrep import resources
+from sitrep.analyse.events.patterns import word_regex
+from sitrep.kb import load_kb
+from sitrep.model import Argument, Event
 
-# (cue group or None, ACLED label) in order of precedence; None = fallback for the type.
-_RULES: dict[str, tuple[tuple[str | None, str], ...]] = {
-    "ASSAULT": (
-        ("protesters", "Excessive force against protesters"),
-        ("suicide", "Suicide bomb"),
-        ("chemical", "Chemical weapon"),
-        ("grenade", "Grenade"),
-        ("explosive", "Remote explosive/landmine/IED"),
-        ("air", "Air/drone strike"),
-        ("artillery", "Shelling/artillery/missile attack"),
-        ("sexual", "Sexual violence"),
-        ("abduction", "Abduction/forced disappearance"),
-        ("mob", "Mob violence"),
-        ("looting", "Looting/property destruction"),
-        ("clash", "Armed clash"),
-        (None, "Attack"),
-    ),
-    "PROTEST": (
-        ("violent", "Violent demonstration"),
-        ("intervention", "Protest with intervention"),
-        (None, "Peaceful protest"),
-    ),
-    "COERCE": (
-        ("disrupted", "Disrupted weapons use"),
-        ("protesters", "Protest with intervention"),
-        ("arrest", "Arrests"),
-    ),
-    "AGREE": ((None, "Agreement"),),
-    "MOBILIZE": (("headquarters", "Headquarters or base established"),),
-    "RETREAT": (("handover", "Non-violent transfer of territory"),),
-    "CONCEDE": (("handover", "Non-violent transfer of territory"),),
-}
+STATE, ARMED_NONSTATE = frozenset({1}), frozenset({2, 3, 4})
 
-_GOVERNMENT = re.compile(r"\b(?:GOV|MIL|COP)\b")
-_NON_STATE = re.compile(r"\b(?:REB|OPP|PRO)\b")
+
+@dataclass(frozen=True)
+class AcledView:
+    """One event as ACLED codes it."""
+
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    case_code: str  # the CASE 2021 task 2 label, e.g. AIR_STRIKE
+    inter1: int | None
+    inter2: int | None
+    interaction: int | None  # the two inter codes, smaller first (e.g. 12)
+    civilian_targeting: bool
+
+
+@cache
+def mapping() -> dict[str, Any]:
+    """The PLOVER -> ACLED table (``data/acled.yaml``), checked once."""
+    path = package_files.files("sitrep") / "data" / "acled.yaml"
+    with path.open(encoding="utf-8") as handle:
+        table = yaml.safe_load(handle)
+    known = set(table["sub_event_types"])
+    for plover_type, rules in table["rules"].items():
+        for rule in rules:
+            unknown = set(rule) - {"subtype", "cue", "actor", "target", "sub_event_type"}
+            if unknown or rule.get("sub_event_type") not in known:
+                raise ValueError(f"data/acled.yaml: bad rule for {plover_type}: {rule}")
+    return table
+
+
+def case_labels() -> dict[str, str]:
+    """ACLED sub-event type -> CASE 2021 label."""
+    return {name: row[2] for name, row in mapping()["sub_event_types"].items()}
 
 
 @cache
 def _cues(language: str | None) -> dict[str, tuple[re.Pattern, ...]]:
     """Cue group -> regexes, for one language or (None) every language that has cues."""
-    languages = [language] if language else list(languages_with("events"))
+    languages = [language] if language else list(resources.languages_with("events"))
     groups: dict[str, list[re.Pattern]] = {}
     for code in languages:
-        config = resource(code, "events")
+        config = resources.load(code, "events")
         for group, patterns in (config.get("acled") or {}).items():
             groups.setdefault(group, []).append(word_regex(patterns, config))
     return {group: tuple(regexes) for group, regexes in groups.items()}
 
 
-def acled_view(event: Event, language: str | None = None) -> str | None:
-    """The ACLED sub-event type of an event, or None when the mapping is not confident."""
-    if event.subtype == "capture territory":
-        return _territory(event)
-    cues = _cues(language)
-    evidence = f"{event.text} {event.trigger.text}"
-    for group, label in _RULES.get(event.type, ()):
-        if group is None:
-            return label
-        if any(pattern.search(evidence) for pattern in cues.get(group, ())):
-            return label
+def inter_code(arg: Argument) -> int | None:
+    """The ACLED inter code of a participant: its sector's, or 1 for a country."""
+    codes = mapping()["inter_codes"]
+    agent = arg.agent or ""
+    sector = agent.split()[-1] if agent else ""
+    if sector in codes:
+        return codes[sector]
+    entry = load_kb().entries.get(agent)
+    if entry is not None and entry.sector in codes:
+        return codes[entry.sector]
+    if re.fullmatch(r"[A-Z]{3}", agent):
+        return 1  # a country acting ("Israeli strikes", "Russia attacked")
     return None
 
 
-def _territory(event: Event) -> str | None:
-    """Who took the ground decides between the two ACLED territory types."""
-    agents = " ".join(a.agent or "" for a in event.actors)
-    if _GOVERNMENT.search(agents):
-        return "Government regains territory"
-    if _NON_STATE.search(agents):
-        return "Non-state actor overtakes territory"
+def _side(args: list[Argument]) -> set[str]:
+    inters = {inter_code(a) for a in args} - {None}
+    sides = set()
+    if inters & STATE:
+        sides |= {"state", "armed"}
+    if inters & ARMED_NONSTATE:
+        sides |= {"nonstate", "armed"}
+    if inters & {5, 6}:
+        sides.add("nonstate")
+    if 7 in inters:
+        sides.add("civilians")
+    return sides
+
+
+def acled_view(event: Event, language: str | None = None) -> AcledView | None:
+    """The ACLED coding of an event, or None when the mapping has no reading for it."""
+    table = mapping()
+    cues = _cues(language)
+    evidence = f"{event.text} {event.trigger.text}"
+    actor_side, target_side = _side(event.actors[:1]), _side(event.targets)
+    for rule in table["rules"].get(event.type, ()):
+        if "subtype" in rule and rule["subtype"] != event.subtype:
+            continue
+        if "cue" in rule and not any(p.search(evidence) for p in cues.get(rule["cue"], ())):
+            continue
+        if "actor" in rule and rule["actor"] not in actor_side:
+            continue
+        if "target" in rule and rule["target"] not in target_side:
+            continue
+        name = rule["sub_event_type"]
+        event_type, disorder, code = table["sub_event_types"][name]
+        inter1 = inter_code(event.actors[0]) if event.actors else None
+        inter2 = inter_code(event.targets[0]) if event.targets else None
+        pair = sorted(i for i in (inter1, inter2) if i is not None)
+        interaction = int("".join(map(str, pair))) if pair else None
+        if len(pair) == 1:
+            interaction = pair[0] * 10  # ACLED: a sole actor's code followed by 0
+        return AcledView(
+            event_type=event_type, sub_event_type=name, disorder_type=disorder, case_code=code,
+            inter1=inter1, inter2=inter2, interaction=interaction,
+            civilian_targeting="civilians" in target_side or name in ("Attack", "Sexual violence",
+                                                                         "Abduction/forced disappearance"),
+        )
     return None
 
 
 def document_event_types(events: Iterable[Event], language: str | None = None) -> list[str]:
-    """Document labels: ``PLOVER:<TYPE>`` for every event type, ``ACLED:<CODE>`` where confident."""
+    """Document labels: ``PLOVER:<TYPE>`` for every event type, ``ACLED:<CODE>`` for every
+    ACLED reading, most confident events first. Callers pass the events that count."""
     labels: dict[str, None] = {}
     acled: dict[str, None] = {}
     for event in sorted(events, key=lambda e: -e.confidence):
-        if event.negated:
-            continue
         labels.setdefault(f"PLOVER:{event.type}", None)
         view = acled_view(event, language)
         if view is not None:
-            acled.setdefault(f"ACLED:{LABEL_CODES[view]}", None)
+            acled.setdefault(f"ACLED:{view.case_code}", None)
     return list(labels) + list(acled)

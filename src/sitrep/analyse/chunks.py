@@ -75,6 +75,8 @@ def analyse_in_sections(
             _shift(event.trigger, start, s_by)
             for arg in (*event.actors, *event.targets):
                 _shift_argument(arg, start, s_by, m_by)
+            for casualty in event.casualties:
+                _shift(casualty, start, s_by)
             event.place = None if event.place is None else event.place + p_by
             event.timex = None if event.timex is None else event.timex + t_by
         for quote in part.quotes:

@@ -21,8 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
+from sitrep import resources
 from sitrep.model import NoiseSpan
 
 LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
@@ -64,10 +63,7 @@ _NAME_JOINERS = frozenset({"and", "&", "in", "dan", "y", "e", "et", "und", "en",
 @cache
 def _load(code: str) -> dict[str, list[str]]:
     """One language's cue lists (empty when the language has no file)."""
-    path = LANG_DIR / code / FILE_NAME
-    if not path.is_file():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = resources.load(code, "boilerplate")
     return {k: [str(v) for v in vs] for k, vs in data.items() if isinstance(vs, list)}
 
 

@@ -26,7 +26,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from sitrep import names, resources
-from sitrep.analyse.pipeline import doc_text
+from sitrep.analyse.docs import doc_text
 from sitrep.kb import KbEntry, KnowledgeBase, load_kb
 from sitrep.model import Mention, NoiseSpan
 from sitrep.ner import NerTagger
@@ -154,7 +154,10 @@ class EntityFinder:
         self.place_kind = place_kind or (lambda _name: None)
         self.is_demonym = is_demonym or (lambda _name: False)
         self.is_major_place = is_major_place or (lambda _name: False)
-        self.cased = language not in {"ar", "fa", "ur", "he", "zh", "ja", "ko", "th"}
+        self.cased = resources.is_cased(language)
+        self.determiners = frozenset(
+            d.lower() for d in resources.load(language, "grammar").get("determiners") or () if " " not in d
+        )
         self.titles = _index_phrases(self.cues.titles)
         self.site_words = _index_phrases(self.cues.site_words)
 
@@ -493,6 +496,8 @@ class EntityFinder:
             start_char, end_char = t.start[trimmed.start], t.end[trimmed.end - 1]
             if t.text_of_doc.endswith(("’s", "'s"), start_char, end_char):  # a possessive left attached
                 end_char -= 2
+            if label == "ORG" and trimmed.end - trimmed.start > 1 and t.lower[trimmed.start] in self.determiners:
+                start_char = t.start[trimmed.start + 1]  # "The Organization of African Unity": the name has no article
             mentions.append(
                 Mention(
                     start=start_char,

@@ -7,20 +7,18 @@ of the source is trusted when the text does not clearly contradict it.
 
 from __future__ import annotations
 
-import os
 from functools import cache
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
-DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "id", "ar", "es", "fr", "de", "ru", "tr", "pt", "nl", "pl")
+from sitrep.config import Settings
+
 SAMPLE_CHARS = 2000  # the opening of an article says what language it is in
 
 
 def configured_languages() -> tuple[str, ...]:
     """Languages from SITREP_LANGUAGES (comma-separated ISO 639-1 codes), else the defaults."""
-    raw = os.environ.get("SITREP_LANGUAGES", "")
-    codes = tuple(c.strip().lower() for c in raw.split(",") if c.strip())
-    return codes or DEFAULT_LANGUAGES
+    return Settings.from_env().languages
 
 
 @cache

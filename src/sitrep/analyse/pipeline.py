@@ -1,69 +1,47 @@
 """The per-document pipeline: spaCy components over a blank pipeline per language.
 
 Every stage is a registered spaCy factory (``sitrep_clean``, ``sitrep_entities``,
-``sitrep_timex``, ``sitrep_places``, ``sitrep_events``, ``sitrep_quotes``, ``sitrep_roles``) that reads and
-writes Doc extension attributes (``doc._.noise``, ``doc._.mentions`` ...), so a user can
-drop any of them into a spaCy pipeline of their own. :func:`analyse` wraps that into
-"one Document in, one DocumentAnalysis out" with no shared state, which is what lets the
-same code run in one process, a process pool or a Ray cluster.
+``sitrep_timex``, ``sitrep_places``, ``sitrep_events``, ``sitrep_quotes``,
+``sitrep_roles``) that declares what it reads and writes (spaCy's ``requires`` and
+``assigns``: Doc extension attributes such as ``doc._.mentions``), loads its resources in
+``initialize`` (not on the first document), and records in ``doc._.sitrep_warnings``
+when its language has no resources for it, instead of returning nothing silently. So a
+user can drop any of them into a spaCy pipeline of their own, and ``nlp.analyze_pipes``
+checks the order. :func:`analyse` wraps that into "one Document in, one DocumentAnalysis
+out" with no shared state, which is what lets the same code run in one process, a
+process pool or a Ray cluster.
 """
 
 from __future__ import annotations
 
-import bisect
+import re
 from functools import cache
+from typing import Any
 
 import numpy
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
+from sitrep import resources
 from sitrep.analyse.chunks import SECTION_CHARS, analyse_in_sections
+from sitrep.analyse.docs import assign_sentences, doc_parses, doc_sentences, doc_text, no_resources, warn
 from sitrep.analyse.langid import detect_language
-from sitrep.model import Document, DocumentAnalysis, Sentence, Span
+from sitrep.config import DEFAULT, Settings
+from sitrep.model import Document, DocumentAnalysis
 
 SPACY_LANGUAGES = {
     "en", "id", "ar", "es", "fr", "de", "ru", "tr", "pt", "nl", "pl", "it", "uk", "fa", "he",
     "sv", "da", "nb", "fi", "ro", "hu", "cs", "el", "bg", "hr", "sr", "sk", "sl", "ca", "ms",
     "tl", "ur", "hi", "bn", "ko", "vi", "lt", "lv", "et",
 }
-MAX_CHARS = 10_000_000  # as large as ingest lets a document be; we run no parser, so memory stays modest
+MAX_CHARS = 10_000_000  # as large as ingest lets a document be; the parser sees single sentences only
 STAGES = (
     "sitrep_clean", "sitrep_entities", "sitrep_timex", "sitrep_places", "sitrep_events", "sitrep_quotes",
     "sitrep_roles",
 )
-
-for _name, _default in (
-    ("sitrep_language", None), ("sitrep_dct", None), ("noise", None), ("mentions", None),
-    ("timexes", None), ("places", None), ("events", None), ("quotes", None),
-    ("sitrep_sentences", None), ("sitrep_outlet_country", None), ("sitrep_text", None),
-):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
-
-
-def doc_sentences(doc: Doc) -> list[Sentence]:
-    """Sentence character spans of a Doc, computed once and kept on the Doc."""
-    if doc._.sitrep_sentences is None:
-        doc._.sitrep_sentences = [Sentence(start=s.start_char, end=s.end_char) for s in doc.sents]
-    return doc._.sitrep_sentences
-
-
-def assign_sentences(doc: Doc, spans: list[Span]) -> None:
-    """Fill ``sentence`` of spans that lack it from their start offset."""
-    starts = [s.start for s in doc_sentences(doc)]
-    for span in spans:
-        if span.sentence < 0:
-            span.sentence = max(0, bisect.bisect_right(starts, span.start) - 1)
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text, built once (spaCy rebuilds ``doc.text`` from its tokens on every access)."""
-    if doc._.sitrep_text is None:
-        doc._.sitrep_text = doc.text
-    return doc._.sitrep_text
-
 
 def _language(doc: Doc) -> str:
     return doc._.sitrep_language or doc.lang_
@@ -88,44 +66,79 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("sitrep_clean")
-def make_clean(nlp: Language, name: str):
-    from sitrep.analyse.clean import find_noise
+class _Stage:
+    """A sitrep stage: resources per language, loaded in ``initialize`` or on first need."""
 
-    def clean(doc: Doc) -> Doc:
+    stage = "stage"
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.language = nlp.lang
+
+    def initialize(self, get_examples: Any = None, nlp: Language | None = None) -> None:
+        """Load the resources of the pipeline's language now, not on the first document."""
+        self.load(self.language)
+
+    def load(self, language: str) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+@Language.factory("sitrep_clean", assigns=["doc._.noise"])
+class CleanStage(_Stage):
+    """Boilerplate: link lists, other headlines, captions, credits (nothing is extracted there)."""
+
+    def load(self, language: str) -> Any:
+        from sitrep.analyse.clean import find_noise
+
+        return find_noise
+
+    def __call__(self, doc: Doc) -> Doc:
+        from sitrep.analyse.clean import find_noise
+
         doc._.noise = find_noise(doc_text(doc), _language(doc))
         return doc
 
-    return clean
 
+@Language.factory("sitrep_entities", assigns=["doc._.mentions"], requires=["doc._.noise"])
+class EntityStage(_Stage):
+    """Names of people, organisations and places, clustered within the document."""
 
-@Language.factory("sitrep_entities")
-def make_entities(nlp: Language, name: str):
-    from sitrep.analyse.entities import EntityFinder
-    from sitrep.analyse.places import demonym_test, major_place_test, place_kind_lookup
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self.finders: dict[str, Any] = {}
 
-    finders: dict[str, EntityFinder] = {}
+    def load(self, language: str) -> Any:
+        from sitrep.analyse.entities import EntityFinder
+        from sitrep.analyse.places import demonym_test, major_place_test, place_kind_lookup
 
-    def entities(doc: Doc) -> Doc:
-        lang = _language(doc)
-        if lang not in finders:
-            finders[lang] = EntityFinder(
-                lang, place_kind=place_kind_lookup(), is_demonym=demonym_test(lang), is_major_place=major_place_test()
+        if language not in self.finders:
+            self.finders[language] = EntityFinder(
+                language, place_kind=place_kind_lookup(), is_demonym=demonym_test(language),
+                is_major_place=major_place_test(),
             )
-        mentions = finders[lang].find(doc, doc._.noise or ())
+        return self.finders[language]
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self.load(_language(doc)).find(doc, doc._.noise or ())
         assign_sentences(doc, mentions)
         doc._.mentions = mentions
         return doc
 
-    return entities
 
+@Language.factory("sitrep_timex", assigns=["doc._.timexes"], requires=["doc._.noise"])
+class TimexStage(_Stage):
+    """Time expressions with TimeML values, anchored on the publication date."""
 
-@Language.factory("sitrep_timex")
-def make_timex(nlp: Language, name: str):
-    from sitrep.analyse.timex import TimexTagger
+    def load(self, language: str) -> Any:
+        from sitrep.analyse.timex import TimexTagger
 
-    def timex(doc: Doc) -> Doc:
-        tagger = TimexTagger.for_language(_language(doc))
+        return TimexTagger.for_language(language)
+
+    def __call__(self, doc: Doc) -> Doc:
+        language = _language(doc)
+        tagger = self.load(language)
+        if tagger.resources.lang != language:
+            warn(doc, f"time expressions: no rules for {language!r}, read with {tagger.resources.lang!r} rules")
         sentences = [(s.start, s.end) for s in doc_sentences(doc)]
         found = tagger.tag(doc_text(doc), doc._.sitrep_dct, sentences)
         noise = doc._.noise or ()
@@ -134,15 +147,18 @@ def make_timex(nlp: Language, name: str):
         doc._.timexes = found
         return doc
 
-    return timex
 
+@Language.factory("sitrep_places", assigns=["doc._.places"], requires=["doc._.mentions", "doc._.noise"])
+class PlaceStage(_Stage):
+    """Toponyms resolved to gazetteer records."""
 
-@Language.factory("sitrep_places")
-def make_places(nlp: Language, name: str):
-    from sitrep.analyse.places import find_places
+    def load(self, language: str) -> Any:
+        from sitrep.analyse.places import find_places
 
-    def places(doc: Doc) -> Doc:
-        found = find_places(
+        return find_places
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.load(_language(doc))(
             doc_text(doc), doc._.mentions or [], language=_language(doc), noise=doc._.noise or (),
             outlet_country=doc._.sitrep_outlet_country,
         )
@@ -150,77 +166,168 @@ def make_places(nlp: Language, name: str):
         doc._.places = found
         return doc
 
-    return places
 
+@Language.factory(
+    "sitrep_events",
+    assigns=["doc._.events", "doc._.parses"],
+    requires=["doc._.mentions", "doc._.timexes", "doc._.places", "doc._.noise"],
+    default_config={"engine": "lexicon", "use_parser": True},
+)
+class EventStage(_Stage):
+    """PLOVER events with participants, status, date, place and casualty counts."""
 
-@Language.factory("sitrep_events")
-def make_events(nlp: Language, name: str):
-    from sitrep.analyse.events import extract_events
+    def __init__(self, nlp: Language, name: str, engine: str, use_parser: bool) -> None:
+        super().__init__(nlp, name)
+        self.engine_name = engine
+        self.use_parser = use_parser
+        self.engines: dict[str, Any] = {}
 
-    def events(doc: Doc) -> Doc:
-        found = extract_events(
-            doc_text(doc), _language(doc), doc_sentences(doc), doc._.mentions or [],
-            doc._.timexes or [], doc._.places or [], doc._.noise or [],
+    def load(self, language: str) -> Any:
+        from sitrep.analyse.events import ENGINES
+        from sitrep.analyse.syntax import Parser
+
+        if language not in self.engines:
+            self.engines[language] = ENGINES[self.engine_name](language)
+            if self.use_parser:
+                Parser.for_language(language)
+        return self.engines[language]
+
+    def __call__(self, doc: Doc) -> Doc:
+        from sitrep.analyse.events import DocumentContext
+
+        language = _language(doc)
+        engine = self.load(language)
+        if not engine.covers:
+            warn(doc, no_resources("events", language))
+        ctx = DocumentContext(
+            text=doc_text(doc), language=language, sentences=doc_sentences(doc), mentions=doc._.mentions or [],
+            timexes=doc._.timexes or [], places=doc._.places or [], noise=doc._.noise or [],
+            published=doc._.sitrep_dct, parses=doc_parses(doc), use_parser=self.use_parser,
         )
+        found = engine.extract(ctx)
         assign_sentences(doc, found)
         doc._.events = found
         return doc
 
-    return events
 
+@Language.factory(
+    "sitrep_quotes", assigns=["doc._.quotes", "doc._.parses"], requires=["doc._.mentions", "doc._.noise"],
+    default_config={"use_parser": True},
+)
+class QuoteStage(_Stage):
+    """Direct quotes, indirect speech and attributions with their speakers (the subject of
+    the speech verb where the sentence can be parsed)."""
 
-@Language.factory("sitrep_quotes")
-def make_quotes(nlp: Language, name: str):
-    from sitrep.analyse.quotes import extract_quotes
+    def __init__(self, nlp: Language, name: str, use_parser: bool) -> None:
+        super().__init__(nlp, name)
+        self.use_parser = use_parser
 
-    def quotes(doc: Doc) -> Doc:
-        found = extract_quotes(
-            doc_text(doc), _language(doc), doc_sentences(doc), doc._.mentions or [], doc._.noise or [],
-        )
+    def load(self, language: str) -> Any:
+        from sitrep.analyse.quotes import quote_lexicon
+
+        return quote_lexicon(language)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from sitrep.analyse.quotes import extract_quotes
+
+        language = _language(doc)
+        if self.load(language) is None:
+            warn(doc, no_resources("quotes", language))
+        found = extract_quotes(doc_text(doc), language, doc_sentences(doc), doc._.mentions or [], doc._.noise or [])
         assign_sentences(doc, found)
+        if self.use_parser and resources.manifest(language).parser:
+            from sitrep.analyse.speakers import refine_speakers
+
+            refine_speakers(found, doc_text(doc), language, doc_sentences(doc), doc._.mentions or [],
+                            doc._.places or [], doc_parses(doc))
         doc._.quotes = found
         return doc
 
-    return quotes
 
+@Language.factory(
+    "sitrep_roles", assigns=["doc._.events", "doc._.quotes"],
+    requires=["doc._.mentions", "doc._.places", "doc._.events", "doc._.quotes"],
+)
+class RoleStage(_Stage):
+    """Role descriptions pointed at the person holding the role; unnamed actors given the
+    article's country."""
 
-@Language.factory("sitrep_roles")
-def make_roles(nlp: Language, name: str):
-    from sitrep.analyse.agents import qualify_agents
-    from sitrep.analyse.roles import link_roles
+    def load(self, language: str) -> Any:
+        return None
 
-    def roles(doc: Doc) -> Doc:
+    def __call__(self, doc: Doc) -> Doc:
+        from sitrep.analyse.agents import qualify_agents
+        from sitrep.analyse.roles import link_roles
+
         link_roles(doc_text(doc), _language(doc), doc._.mentions or [], doc._.events or [], doc._.quotes or [])
         qualify_agents(doc._.places or [], doc._.events or [], doc._.quotes or [])
         return doc
 
-    return roles
+
+# A full stop glued to the next sentence is split off even where spaCy's own rules keep the
+# word whole: before a digit ("fled.5 people") and between Arabic letters ("أشخاص.وقال").
+GLUED_FULL_STOPS = (
+    r"(?<=[^\W\d_]{2})\.(?=\d)",
+    r"(?<=[\u0600-\u06ff])\.(?=[\u0600-\u06ff])",
+)
+
+
+class _NotGluedSentences:
+    """spaCy's URL rule without the "word.word" readings that are two sentences glued
+    together (a web address has a slash, a scheme or a Latin domain ending)."""
+
+    _glued = re.compile("|".join(GLUED_FULL_STOPS))
+
+    def __init__(self, url_match: Any) -> None:
+        self.url_match = url_match
+
+    def __call__(self, text: str) -> Any:
+        if "/" not in text and self._glued.search(text):
+            return None
+        return self.url_match(text)
 
 
 @cache
-def get_nlp(language: str) -> Language:
-    """The blank spaCy pipeline of a language with the sentencizer and every sitrep stage."""
+def get_nlp(language: str, settings: Settings = DEFAULT) -> Language:
+    """The blank spaCy pipeline of a language with the sentencizer and every sitrep stage,
+    initialised (resources loaded)."""
     nlp = spacy.blank(language if language in SPACY_LANGUAGES else "xx")
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        [*(nlp.Defaults.infixes or ()), *GLUED_FULL_STOPS]
+    ).finditer
+    if nlp.tokenizer.url_match is not None:
+        nlp.tokenizer.url_match = _NotGluedSentences(nlp.tokenizer.url_match)
     nlp.max_length = MAX_CHARS
     nlp.add_pipe("sitrep_line_breaks")
     nlp.add_pipe("sentencizer")
     for stage in STAGES:
-        nlp.add_pipe(stage)
+        config: dict[str, Any] = {}
+        if stage == "sitrep_events":
+            config = {"engine": settings.event_engine, "use_parser": settings.parser}
+        elif stage == "sitrep_quotes":
+            config = {"use_parser": settings.parser}
+        nlp.add_pipe(stage, config=config)
+    for _name, component in nlp.pipeline:
+        initialize = getattr(component, "initialize", None)
+        if initialize is not None and isinstance(component, _Stage):
+            initialize(nlp=nlp)
     return nlp
 
 
-def analyse(document: Document, *, languages: tuple[str, ...] | None = None) -> DocumentAnalysis:
+def analyse(
+    document: Document, *, languages: tuple[str, ...] | None = None, settings: Settings = DEFAULT
+) -> DocumentAnalysis:
     """Run every per-document stage on one article. Pure: no store, no shared state."""
-    language, warnings = detect_language(document.text, document.meta.language, languages)
+    language, warnings = detect_language(document.text, document.meta.language, languages or settings.languages)
     if len(document.text) > SECTION_CHARS:
-        merged = analyse_in_sections(document, language, lambda part: _analyse(part, language, []))
+        merged = analyse_in_sections(document, language, lambda part: _analyse(part, language, [], settings))
         merged.warnings = warnings + merged.warnings
         return merged
-    return _analyse(document, language, warnings)
+    return _analyse(document, language, warnings, settings)
 
 
-def _analyse(document: Document, language: str, warnings: list[str]) -> DocumentAnalysis:
-    nlp = get_nlp(language)
+def _analyse(document: Document, language: str, warnings: list[str], settings: Settings) -> DocumentAnalysis:
+    nlp = get_nlp(language, settings)
     doc = nlp.make_doc(document.text)
     doc._.sitrep_text = document.text
     doc._.sitrep_language = language
@@ -239,5 +346,5 @@ def _analyse(document: Document, language: str, warnings: list[str]) -> Document
         places=list(doc._.places or []),
         events=list(doc._.events or []),
         quotes=list(doc._.quotes or []),
-        warnings=warnings,
+        warnings=warnings + list(doc._.sitrep_warnings or []),
     )

@@ -15,8 +15,6 @@ from functools import cache
 from sitrep import resources
 from sitrep.model import Argument, Event, Mention, Quote, participants
 
-DETERMINERS = ("the ", "his ", "her ", "its ", "their ", "sang ", "para ")
-
 
 @cache
 def _titles(language: str) -> tuple[str, ...]:
@@ -24,9 +22,14 @@ def _titles(language: str) -> tuple[str, ...]:
     return tuple(sorted({str(t).lower() for t in data.get("titles", [])}, key=len, reverse=True))
 
 
-def _role_key(text: str) -> str:
+@cache
+def _determiners(language: str) -> tuple[str, ...]:
+    return tuple(f"{d.lower()} " for d in resources.load(language, "grammar").get("determiners") or ())
+
+
+def _role_key(text: str, language: str) -> str:
     key = " ".join(text.lower().split())
-    for det in DETERMINERS:
+    for det in _determiners(language):
         if key.startswith(det):
             return key[len(det):]
     return key
@@ -48,9 +51,9 @@ def role_holders(text: str, language: str, mentions: Sequence[Mention]) -> dict[
     return {role: next(iter(ids)) for role, ids in holders.items() if len(ids) == 1}
 
 
-def _link(arg: Argument, holders: dict[str, int]) -> None:
+def _link(arg: Argument, holders: dict[str, int], language: str) -> None:
     if arg.mention is None:
-        index = holders.get(_role_key(arg.text))
+        index = holders.get(_role_key(arg.text, language))
         if index is not None:
             arg.mention, arg.nominal = index, False
 
@@ -63,4 +66,4 @@ def link_roles(
     if not holders:
         return
     for arg in participants(events, quotes):
-        _link(arg, holders)
+        _link(arg, holders, language)

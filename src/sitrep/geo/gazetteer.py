@@ -11,12 +11,13 @@ records of the same geonameid (or the same first-level division).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from sitrep.geo.build import build
@@ -88,10 +89,15 @@ class Gazetteer:
         self._admin1 = {(r.country_code, r.admin1): r for r in self._query(
             "SELECT * FROM places WHERE kind='admin1'", ())}
 
+    @staticmethod
+    def cache_path() -> Path:
+        """Where the built gazetteer of this version and these shipped files lives."""
+        return cache_dir() / f"gazetteer-v{BUILD_VERSION}-{_inputs_fingerprint()}.sqlite"
+
     @classmethod
     def load(cls, progress: Callable[[str], None] | None = None) -> Gazetteer:
         """The process-wide gazetteer, building its cache file first if needed."""
-        path = cache_dir() / f"gazetteer-v{BUILD_VERSION}.sqlite"
+        path = cls.cache_path()
         user = cache_dir() / USER_FILE
         with cls._lock:
             known = cls._instances.get(path)
@@ -180,3 +186,19 @@ def _stamp(path: Path | None) -> int | None:
         return path.stat().st_mtime_ns if path else None
     except FileNotFoundError:
         return None
+
+
+@cache
+def _inputs_fingerprint() -> str:
+    """A short hash of the shipped files the build reads (place lists, demonyms, the
+    languages' inflection rules), so that an upgrade that changes them rebuilds the cache
+    instead of serving a stale one."""
+    from sitrep.geo.build import DATA
+    from sitrep.resources import LANG_ROOT
+
+    digest = hashlib.sha256()
+    files = sorted(DATA.glob("geo_*")) + sorted(Path(str(LANG_ROOT)).glob("*/grammar.yaml"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]

@@ -70,53 +70,21 @@ def query_keys(text: str) -> list[str]:
 
 def inflect(form: str, language: str) -> set[str]:
     """Regular inflections of a demonym/adjective so that one base form in the data file
-    covers plural, feminine and case forms ("Syrian" -> "Syrians"; "sirio" -> "sirias")."""
+    covers plural, feminine and case forms ("Syrian" -> "Syrians"; "sirio" -> "sirias").
+    The rules are the language's ``demonym_inflection`` (``lang/<code>/grammar.yaml``)."""
     out = {form}
-    low = form
-    if language == "en":
-        if low.endswith(("an", "i", "ot", "ite", "er", "ec", "ek", "ab", "ak", "ard", "ek", "ch")):
-            out.add(form + "s")
-    elif language in ("es", "pt"):
-        if low.endswith("o"):
-            out |= {form[:-1] + "a", form + "s", form[:-1] + "as"}
-        elif low.endswith(("í", "ú")):
-            out |= {form + "es", form + "s"}
-        elif low.endswith(("és", "ês")):
-            base = form[:-2] + form[-2].translate(str.maketrans("éê", "ee")) + "s"
-            out |= {base + "a", base + "es", base + "as"}
-        elif low.endswith(("án", "ão")):
-            out |= {form[:-2] + "ana", form[:-2] + "anes", form[:-2] + "anas", form[:-2] + "ães",
-                    form[:-2] + "ã", form[:-2] + "ãs"}
-        else:
-            out |= {form + "s", form + "es"}
-    elif language == "fr":
-        if low.endswith("ien"):
-            out |= {form + "ne", form + "s", form + "nes"}
-        elif low.endswith(("ais", "ois")):
-            out |= {form + "e", form + "es"}
-        elif low.endswith("e"):
-            out.add(form + "s")
-        else:
-            out |= {form + "e", form + "s", form + "es"}
-    elif language in ("de", "nl"):
-        if low.endswith(("isch", "ch", "s")) and language == "de":
-            out |= {form + suf for suf in ("e", "en", "er", "es", "em")}
-        elif language == "nl" and low.endswith(("s", "isch")):
-            out.add(form + "e")
-        else:
-            out |= {form + "n", form + "en", form + "s"}
-    elif language == "ru":
-        for ending in ("ий", "ый", "ой"):
-            if low.endswith(ending):
-                stem = form[:-2]
-                soft = stem.endswith(("к", "г", "х"))
-                out |= {stem + suf for suf in (
-                    ("ая", "ое", "ие", "ого", "ой", "их", "ому", "им", "ую", "ими", "ом")
-                    if soft else ("ая", "ое", "ые", "ого", "ой", "ых", "ому", "ым", "ую", "ыми", "ом")
-                )}
-    elif language == "ar":
-        out |= {form + "ة", form + "ون", form + "ين", form + "ه", "ال" + form, "ال" + form + "ة",
-                "ال" + form + "ون", "ال" + form + "ين"}
-    elif language == "tr":
-        out |= {form + "lar", form + "ler"}
+    for rule in _inflection_rules(language):
+        ends = rule.get("ends")
+        if ends and not form.endswith(tuple(ends)):
+            continue
+        stem = form[: len(form) - int(rule.get("drop", 0))]
+        out |= {template.replace("{}", stem) for template in rule.get("forms", ())}
+        break
     return out
+
+
+@lru_cache(maxsize=64)
+def _inflection_rules(language: str) -> tuple[dict, ...]:
+    from sitrep.resources import load
+
+    return tuple(load(language, "grammar").get("demonym_inflection") or ())

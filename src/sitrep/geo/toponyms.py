@@ -11,11 +11,11 @@ import re
 from sitrep.geo.build import STRONG
 from sitrep.geo.gazetteer import Candidate, Gazetteer
 from sitrep.geo.names import norm
+from sitrep.resources import is_cased
 
 _SUFFIX = re.compile(r"['’`´ʼ]\w{0,5}$")
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*\.?")
 _CONNECT = frozenset("of de del della di du des la le el al van von upon on bin da do dos das".split())
-_UNCASED = frozenset({"ar", "fa", "he", "zh", "ja", "ko", "th"})
 _BIG = ("country", "admin1", "continent", "region", "water", "site")
 _WORD = re.compile(r"\b[^\W\d_A-Z][\w'’-]*")  # words written in lower case
 # Words that name divisions somewhere ("Western" in Ghana) but mostly are adjectives.
@@ -59,7 +59,7 @@ def _in_longer_name(text: str, start: int, end: int) -> bool:
 def scan_names(gaz: Gazetteer, text: str,
                language: str) -> list[tuple[int, int, list[Candidate]]]:
     """Longest gazetteer matches of capitalised n-grams (any n-gram in uncased scripts)."""
-    cased = language not in _UNCASED
+    cased = is_cased(language)
     toks = _tokens(text)
     out: list[tuple[int, int, list[Candidate]]] = []
     i = 0

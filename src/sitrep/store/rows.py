@@ -13,6 +13,7 @@ from typing import Any
 
 from sitrep.model import (
     Argument,
+    Casualty,
     Document,
     DocumentAnalysis,
     Event,
@@ -83,9 +84,17 @@ def child_rows(analysis: DocumentAnalysis) -> dict[str, list[Row]]:
         ],
         "events": [
             {"article_id": aid, "idx": i, **_span(e), "type": e.type, "subtype": e.subtype,
-             **_span(e.trigger, "trigger_"), "date": e.date, "timex": e.timex,
-             "place": e.place, "negated": e.negated, "confidence": e.confidence}
+             **_span(e.trigger, "trigger_"), "status": e.status, "date": e.date,
+             "date_precision": e.date_precision, "date_inferred": e.date_inferred, "timex": e.timex,
+             "place": e.place, "place_precision": e.place_precision, "place_inferred": e.place_inferred,
+             "place_relation": e.place_relation, "confidence": e.confidence}
             for i, e in enumerate(analysis.events)
+        ],
+        "event_casualties": [
+            {"article_id": aid, "event": i, "position": j, **_span(c), "kind": c.kind,
+             "count": c.count, "qualifier": c.qualifier}
+            for i, e in enumerate(analysis.events)
+            for j, c in enumerate(e.casualties)
         ],
         "event_arguments": [
             {"article_id": aid, "event": i, "role": role, "position": j, **_span(a),
@@ -120,6 +129,11 @@ def build_analysis(article: Mapping[str, Any], children: Mapping[str, Sequence[M
     doc = Document(id=article["id"], text=article["text"], meta=meta, source=article["source"])
     actors: dict[int, list[Argument]] = {}
     targets: dict[int, list[Argument]] = {}
+    casualties: dict[int, list[Casualty]] = {}
+    for r in children.get("event_casualties", ()):
+        casualties.setdefault(r["event"], []).append(
+            Casualty(**_span_kwargs(r), kind=r["kind"], count=r["count"], qualifier=r["qualifier"])
+        )
     for r in children["event_arguments"]:
         arg = Argument(**_span_kwargs(r), mention=r["mention"], nominal=bool(r["nominal"]),
                        agent=r["agent"])
@@ -150,8 +164,11 @@ def build_analysis(article: Mapping[str, Any], children: Mapping[str, Sequence[M
             Event(**_span_kwargs(r), type=r["type"], subtype=r["subtype"],
                   trigger=Span(**_span_kwargs(r, "trigger_")),
                   actors=actors.get(r["idx"], []), targets=targets.get(r["idx"], []),
-                  date=r["date"], timex=r["timex"], place=r["place"],
-                  negated=bool(r["negated"]), confidence=r["confidence"])
+                  status=r["status"], date=r["date"], date_precision=r["date_precision"],
+                  date_inferred=bool(r["date_inferred"]), timex=r["timex"], place=r["place"],
+                  place_precision=r["place_precision"], place_inferred=bool(r["place_inferred"]),
+                  place_relation=r["place_relation"], casualties=casualties.get(r["idx"], []),
+                  confidence=r["confidence"])
             for r in children["events"]
         ],
         quotes=[_build_quote(r) for r in children["quotes"]],

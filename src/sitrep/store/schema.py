@@ -161,16 +161,37 @@ events = Table(
     Column("type", Text, nullable=False),
     Column("subtype", Text),
     *_span("trigger_"),
+    Column("status", Text, nullable=False),  # reported, planned, threatened, hypothetical ...
     Column("date", Text),
+    Column("date_precision", Integer),  # ACLED time precision: 1 day, 2 week/range, 3 month
+    Column("date_inferred", Boolean, nullable=False),
     Column("timex", Integer),
     Column("place", Integer),
-    Column("negated", Boolean, nullable=False),
+    Column("place_precision", Integer),  # ACLED geo precision: 1 town, 2 near/part, 3 region
+    Column("place_inferred", Boolean, nullable=False),
+    Column("place_relation", Text),  # "20 km north of"
     Column("confidence", Float, nullable=False),
     PrimaryKeyConstraint("article_id", "idx"),
     ForeignKeyConstraint(["article_id", "timex"], ["timexes.article_id", "timexes.idx"]),
     ForeignKeyConstraint(["article_id", "place"], ["places.article_id", "places.idx"]),
 )
 Index("events_type", events.c.type)
+
+event_casualties = Table(
+    "event_casualties",
+    metadata,
+    _article_fk(),
+    Column("event", Integer, nullable=False),
+    Column("position", Integer, nullable=False),  # order within the event's list
+    *_span(),  # the words that give the count
+    Column("kind", Text, nullable=False),  # killed, injured, arrested, displaced, missing
+    Column("count", Integer, nullable=False),
+    Column("qualifier", Text),  # at_least, about, up_to, more_than, fewer_than
+    PrimaryKeyConstraint("article_id", "event", "position"),
+    ForeignKeyConstraint(
+        ["article_id", "event"], ["events.article_id", "events.idx"], ondelete="CASCADE"
+    ),
+)
 
 event_arguments = Table(
     "event_arguments",

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, select
+from sqlalchemy import Connection, Engine, bindparam, delete, inspect, select
 
 from sitrep.model import DocumentAnalysis
 from sitrep.store import dialect, queries
@@ -27,6 +27,7 @@ from sitrep.store.schema import (
     entities,
     entity_aliases,
     event_arguments,
+    event_casualties,
     events,
     mentions,
     metadata,
@@ -40,10 +41,28 @@ from sitrep.store.schema import (
 )
 
 # Child tables in foreign-key order (a row's targets are inserted before it).
-_CHILDREN = (sentences, noise, mentions, timexes, places, events, event_arguments, quotes)
-_ORDER = {"event_arguments": ("event", "role", "position")}
+_CHILDREN = (sentences, noise, mentions, timexes, places, events, event_arguments, event_casualties, quotes)
+_ORDER = {"event_arguments": ("event", "role", "position"), "event_casualties": ("event", "position")}
 
 Row = dict[str, Any]
+
+
+class StoreLayoutError(RuntimeError):
+    """The store was written by a sitrep whose tables differ from this one's."""
+
+
+def _check_layout(conn: Connection) -> None:
+    """Refuse a store whose tables lack columns this version writes, with a message that
+    says what to do, rather than fail later on the first insert."""
+    inspector = inspect(conn)
+    for table in metadata.sorted_tables:
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        missing = [column.name for column in table.columns if column.name not in present]
+        if missing:
+            raise StoreLayoutError(
+                f"this store was written by another version of sitrep: table {table.name!r} lacks "
+                f"{', '.join(missing)}. Ingest the articles again into a new store (--db NEW_PATH)."
+            )
 
 
 class Store:
@@ -59,6 +78,7 @@ class Store:
         engine = dialect.engine_for(os.fspath(url_or_path))
         with engine.begin() as conn:
             metadata.create_all(conn)
+            _check_layout(conn)
             dialect.create_fulltext(conn)
         return cls(engine)
 

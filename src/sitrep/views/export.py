@@ -63,8 +63,9 @@ COLUMNS: dict[str, list[Column]] = {
     ],
     "events": [
         ("index", "int", "idx"),
-        *_simple(("type", "str"), ("subtype", "str"), ("date", "str"), ("negated", "bool"),
-                 ("confidence", "float")),
+        *_simple(("type", "str"), ("subtype", "str"), ("status", "str"), ("date", "str"),
+                 ("date_precision", "int"), ("date_inferred", "bool"), ("place_precision", "int"),
+                 ("place_inferred", "bool"), ("place_relation", "str"), ("confidence", "float")),
         ("actors", "list", lambda r: _names(r["actors"])),
         ("actor_ids", "list", lambda r: _ids(r["actors"])),
         ("targets", "list", lambda r: _names(r["targets"])),

@@ -73,13 +73,16 @@ def system_document(
     entity_of: Mapping[tuple[str, int], str],
     story: str | None = None,
     resolved_places: list[Place | None] | None = None,
+    statuses: tuple[str, ...] = ("reported",),
 ) -> dict[str, Any]:
-    """One document's analysis (plus corpus-level ids) as a gold-format dict."""
+    """One document's analysis (plus corpus-level ids) as a gold-format dict. Only events
+    of the given statuses count (the gold annotates what the text reports as happening)."""
     from sitrep.analyse.acled import document_event_types
 
     entities = _DocEntities(analysis, entity_of)
+    counted = [event for event in analysis.events if event.status in statuses]
     events = []
-    for event in analysis.events:
+    for event in counted:
         place = analysis.places[event.place] if event.place is not None else None
         events.append({
             "type": event.type, "subtype": event.subtype, "date": event.date,
@@ -105,7 +108,7 @@ def system_document(
         ],
         "places": [_place_item(p) for p in analysis.places],
         "events": events,
-        "event_types": document_event_types(analysis.events),
+        "event_types": document_event_types(counted, analysis.language),
         "quotes": quotes,
         "story": story,
     }

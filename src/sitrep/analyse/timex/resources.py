@@ -70,7 +70,8 @@ def available_languages() -> tuple[str, ...]:
                         if (p / "timex" / "rules.yaml").exists() and p.name != "common"))
 
 
-def _read(folder: Path, name: str) -> dict:
+def read_yaml(folder: Path, name: str) -> dict:
+    """A timex resource file of a folder, or {} when it is missing."""
     path = folder / f"{name}.yaml"
     if not path.exists():
         return {}
@@ -104,15 +105,15 @@ def load(code: str) -> Resources:
     common, own = lang_dir("common"), lang_dir(code)
     if not (own / "rules.yaml").exists():
         raise LookupError(f"no timex resources for language {code!r}")
-    pieces_raw = {**_read(common, "repattern"), **_read(own, "repattern")}
+    pieces_raw = {**read_yaml(common, "repattern"), **read_yaml(own, "repattern")}
     pieces = {k: _alternation(v) if isinstance(v, list) else str(v)
               for k, v in pieces_raw.items()}
     tables: dict[str, dict[str, str]] = {}
     for folder in (common, own):
-        for name, table in _read(folder, "normalization").items():
+        for name, table in read_yaml(folder, "normalization").items():
             tables.setdefault(name, {}).update({str(k).lower(): str(v) for k, v in table.items()})
-    own_rules = _read(own, "rules")
-    specs = own_rules.get("rules", []) + _read(common, "rules").get("rules", [])
+    own_rules = read_yaml(own, "rules")
+    specs = own_rules.get("rules", []) + read_yaml(common, "rules").get("rules", [])
     flags = re.IGNORECASE
     # proclitics written on the next word (Arabic wa-, fa-, bi-, li- and their
     # combinations): a rule may also start right after one at the start of a word

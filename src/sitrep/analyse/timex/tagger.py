@@ -249,9 +249,9 @@ class TimexTagger:
         for i, (start, end, rule, m) in enumerate(found):
             sent_index = -1
             if sentences:
-                i = bisect.bisect_right(starts, start) - 1
-                if i >= 0 and start < sentences[i][1]:
-                    sent_index = i
+                s_at = bisect.bisect_right(starts, start) - 1
+                if s_at >= 0 and start < sentences[s_at][1]:
+                    sent_index = s_at
             bounds = sentences[sent_index] if sent_index >= 0 else _window(text, start, end)
             anchors.tense = self._tense(text, bounds, start, end)
             anchors.used = "absolute"

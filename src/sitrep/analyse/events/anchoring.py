@@ -1,0 +1,203 @@
+"""When and where an event happened, the way ACLED codes it.
+
+Date: the time expression of the trigger's own clause; else one of a clause above it
+("said on Thursday that ..."); else the narrative time of the paragraph (the date of the
+event before it in the same paragraph); else the publication date. Only the first is
+*stated*; the others set ``date_inferred``. An expression that only bounds a span ("since
+October 2023": ``not_event_date``) never dates an event. Precision is ACLED's: 1 a day,
+2 a week or a range, 3 a month or vaguer; an inferred publication date is 2 (news reports
+events of the day before as often as those of the day).
+
+Place: the place of the trigger's own clause ("in", "at", "near" ...: the language's
+``place_prepositions`` rank first; a town before its province or country); else one of a
+clause above it; else a place the sentence refers back to ("abandoned it"); else the
+article's dateline; else its main place. A distance before the place ("20 km north of
+X") is kept as ``place_relation``. Precision is ACLED's: 1 the town, 2 near a town or a
+district, 3 a province, region or country; inferred places are never finer than 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from sitrep.analyse.events.dependencies import governs
+from sitrep.analyse.events.lexicon import EventLexicon
+from sitrep.analyse.syntax import Parse
+from sitrep.model import Place, Sentence, Timex
+
+_DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d))?")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# the most specific place is the event's place: a town before its province or country
+BREADTH = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 2, "water": 2, "country": 3, "continent": 4}
+PLACE_PRECISION = {"site": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "water": 3, "country": 3,
+                   "continent": 3}
+# "KYIV, Dec 8 (Reuters) -", "JAKARTA, KOMPAS.com -", "DAMASCUS (AP) —": a place at the
+# head of the text, then a date, an agency or both, then a dash
+_DATELINE = re.compile(
+    r"\A\s*(?P<place>[^\W\d_][^\n,(\u2013\u2014]{0,40}?)\s*(?:,[^\n\u2013\u2014]{0,40}?)?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:-|\u2013|\u2014|--)\s"
+)
+
+
+@dataclass
+class When:
+    value: str | None
+    timex: int | None
+    precision: int | None
+    inferred: bool
+
+
+@dataclass
+class Where:
+    place: int | None
+    precision: int | None
+    inferred: bool
+    relation: str | None = None
+
+
+def date_precision(value: str, mod: str | None = None) -> int:
+    """ACLED time precision of a TimeML value."""
+    if _DAY.match(value):
+        return 2 if mod in ("APPROX", "START", "END", "MID") else 1
+    if re.match(r"^\d{4}-W\d{2}", value):
+        return 2
+    return 3
+
+
+def date_timexes(timexes: list[Timex], sentence: Sentence, text: str, lexicon: EventLexicon) -> list[int]:
+    """Indices of the DATE expressions of a sentence that can date an event."""
+    out = []
+    for i, timex in enumerate(timexes):
+        if timex.type not in ("DATE", "TIME") or not (sentence.start <= timex.start and timex.end <= sentence.end):
+            continue
+        if not _DATE_VALUE.match(timex.value or ""):
+            continue
+        if lexicon.not_event_date.search(text, max(sentence.start, timex.start - 12), timex.start):
+            continue
+        out.append(i)
+    return out
+
+
+def stated_date(
+    candidates: list[int], timexes: list[Timex], parse: Parse | None, head, trigger_start: int
+) -> tuple[int, int] | None:
+    """(timex index, closeness) of the date the trigger's clause states: closeness 0 for
+    its own clause, 1 for a clause above it. Without a parse: the nearest date of the
+    sentence, at closeness 1."""
+    best: tuple[int, int, int] | None = None
+    for i in candidates:
+        timex = timexes[i]
+        if parse is not None and head is not None:
+            anchor = parse.head_of(timex.start, timex.end)
+            closeness = governs(anchor, head) if anchor is not None else None
+            if closeness is None:
+                continue
+        else:
+            closeness = 1
+        key = (closeness, abs(timex.start - trigger_start), i)
+        if best is None or key < best:
+            best = key
+    return (best[2], best[0]) if best else None
+
+
+def when(timex_index: int | None, timexes: list[Timex], narrative: str | None,
+         published: dt.date | None) -> When:
+    """The event's date from a stated expression, else the paragraph's narrative date,
+    else the publication date."""
+    if timex_index is not None:
+        timex = timexes[timex_index]
+        value = _DATE_VALUE.match(timex.value).group()
+        return When(value, timex_index, date_precision(value, timex.mod), False)
+    if narrative:
+        return When(narrative, None, date_precision(narrative), True)
+    if published is not None:
+        return When(published.isoformat(), None, 2, True)
+    return When(None, None, None, False)
+
+
+def is_background(value: str | None, inferred: bool, published: dt.date | None, days: int = 365) -> bool:
+    """Whether a stated date lies long before publication (narrated history)."""
+    if inferred or not value or published is None:
+        return False
+    try:
+        year = int(value[:4])
+    except ValueError:
+        return False
+    if _DAY.match(value):
+        day = dt.date.fromisoformat(value[:10])
+    elif re.match(r"^\d{4}-\d{2}$", value):
+        day = dt.date(year, int(value[5:7]), 28)
+    else:
+        day = dt.date(year, 12, 31)
+    return (published - day).days > days
+
+
+def sentence_places(places: list[Place], sentence: Sentence, excluded: list[tuple[int, int]]) -> list[int]:
+    """Indices of the sentence's places that are not the event's participants."""
+    return [
+        i for i, p in enumerate(places)
+        if sentence.start <= p.start and p.end <= sentence.end
+        and not any(s <= p.start and p.end <= e for s, e in excluded)
+    ]
+
+
+def stated_place(
+    candidates: list[int], places: list[Place], text: str, sentence: Sentence, lexicon: EventLexicon,
+    parse: Parse | None, head, trigger_end: int,
+) -> Where | None:
+    """The place the trigger's clause states, with its precision and any distance phrase."""
+    best: tuple | None = None
+    for i in candidates:
+        place = places[i]
+        if parse is not None and head is not None:
+            anchor = parse.head_of(place.start, place.end)
+            closeness = governs(anchor, head) if anchor is not None else None
+            if closeness is None:
+                continue
+        else:
+            closeness = 0
+        prep = lexicon.place_prep.search(text, max(sentence.start, place.start - 14), place.start)
+        key = (closeness, 0 if prep else 1, BREADTH.get(place.kind, 1), abs(place.start - trigger_end), i)
+        if best is None or key < best:
+            best = key
+    if best is None:
+        return None
+    place = places[best[-1]]
+    relation = lexicon.place_relation.search(text, max(sentence.start, place.start - 40), place.start)
+    if relation is not None and relation.end() < place.start - 2:
+        relation = None
+    precision = PLACE_PRECISION.get(place.kind, 3)
+    if relation is not None:
+        precision = max(precision, 2)
+    return Where(best[-1], precision, False, relation.group().strip() if relation else None)
+
+
+def dateline_place(text: str, places: list[Place]) -> int | None:
+    """The place of the article's dateline ("KYIV, Dec 8 (Reuters) -"), if it has one."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    start, end = match.span("place")
+    return next((i for i, p in enumerate(places) if start <= p.start < end), None)
+
+
+def main_place(places: list[Place]) -> int | None:
+    """The place the article names most often: a town or district before a province and a
+    province before a country (first mention breaks ties)."""
+    if not places:
+        return None
+    counts = Counter(p.geonameid or p.name for p in places)
+    best = min(
+        range(len(places)),
+        key=lambda i: (BREADTH.get(places[i].kind, 1) >= 2, -counts[places[i].geonameid or places[i].name], i),
+    )
+    return best
+
+
+def inferred_place(index: int | None, places: list[Place]) -> Where:
+    if index is None:
+        return Where(None, None, False)
+    return Where(index, max(2, PLACE_PRECISION.get(places[index].kind, 3)), True)

@@ -1,0 +1,272 @@
+"""Who did what to whom, read from a Universal Dependencies parse.
+
+The actor is the agent of the trigger and the target its patient:
+
+* an active verb: its subject (``nsubj``) and object (``obj``), or an oblique marked as a
+  target ("clashed *with* the army", "fired *at* protesters": ``target_markers``);
+* a passive verb ("were killed by rebels", "diserang oleh ..."): the passive subject is
+  the target, the by-phrase (``obl:agent`` or an oblique with an ``agent_markers`` case
+  word) the actor;
+* a nominal trigger ("the RSF's attack on El Fasher", "Israeli strikes", "the killing of
+  X by Y"): the possessor, a by-phrase or a demonym/name modifier is the actor, a phrase
+  marked as a target the target; a light verb ("launched an attack") lends its subject;
+* a verb without a subject of its own takes it from the verb that controls it ("vowed
+  to attack"), the verb it is coordinated with ("stormed the town and killed ..."), the
+  clause it depends on (", killing six civilians") or the noun a relative clause
+  describes ("fighters who attacked ...");
+* coordination gives several actors ("Turkey and Qatar condemned ..."); an apposition
+  names a description ("the group, Hezbollah, ...").
+
+A reporting verb ("confirmed", "said") never lends its subject to the event it reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep.analyse.events.lexicon import EventLexicon
+from sitrep.analyse.syntax import CLAUSE_RELATIONS, Parse
+
+SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubj:caus"})
+OBJECTS = frozenset({"obj"})
+OBLIQUES = frozenset({"obl", "obl:arg", "nmod", "obl:tmod", "obl:mod"})
+POSSESSORS = frozenset({"nmod:poss", "det:poss"})
+NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"})
+NAME_MODIFIERS = frozenset({"amod", "compound", "nmod", "flat", "nmod:poss"})
+MAX_CLIMB = 4
+
+
+@dataclass
+class Roles:
+    """Head tokens of the actors and targets of one trigger."""
+
+    actors: list[Token]
+    targets: list[Token]
+    head: Token  # the trigger's head word
+    verbal: bool  # the trigger is a verb (else a noun)
+    passive: bool
+
+
+def trigger_head(parse: Parse, start: int, end: int) -> Token | None:
+    """The word that heads a trigger: its verb where it has one ("took control of" ->
+    took, "launched an offensive" -> launched), else its syntactic head."""
+    tokens = parse.tokens_in(start, end)
+    if not tokens:
+        return None
+    verbs = [t for t in tokens if t.pos_ == "VERB"]
+    if verbs:
+        return verbs[0]
+    return parse.head_of(start, end)
+
+
+def case_word(token: Token) -> str:
+    """The adposition that marks a noun phrase, lower case: a preposition ("by", "against",
+    "oleh"), a postposition ("tarafından") or several words ("со стороны")."""
+    words = [c for c in token.children if c.dep_ in ("case", "mark")]
+    words += [f for c in words for f in c.children if f.dep_ == "fixed"]
+    return " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive clause: a passive subject or auxiliary, or a passive verb form without an
+    active subject (the morphology alone is often wrong on simple past forms)."""
+    if any(c.dep_ in ("nsubj:pass", "aux:pass", "expl:pass", "csubj:pass") for c in verb.children):
+        return True
+    return "Pass" in verb.morph.get("Voice") and not any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def coordinated(tokens: list[Token]) -> list[Token]:
+    """The tokens and every noun coordinated with them ("Turkey and Qatar")."""
+    out: list[Token] = []
+    stack = list(tokens)
+    while stack:
+        token = stack.pop(0)
+        if token in out:
+            continue
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ in NOUNISH)
+    return out
+
+
+def _children(token: Token, relations: frozenset[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in relations]
+
+
+def _marked(token: Token, markers: frozenset[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in OBLIQUES and c.pos_ in NOUNISH and case_word(c) in markers]
+
+
+def verbal_roles(verb: Token, lexicon: EventLexicon, is_reporting: Callable[[Token], bool]) -> tuple[list, list, bool]:
+    """Actors, targets and voice of a verbal trigger."""
+    passive = is_passive(verb)
+    subjects = _children(verb, SUBJECTS)
+    agents = _children(verb, frozenset({"obl:agent"})) + _marked(verb, lexicon.agent_markers)
+    if passive:
+        return agents, subjects, True
+    targets = _children(verb, frozenset({"iobj"})) + _children(verb, OBJECTS) or _marked(verb, lexicon.target_markers)
+    actors = subjects or inherited_subject(verb, is_reporting)
+    return actors, targets, False
+
+
+def inherited_subject(verb: Token, is_reporting: Callable[[Token], bool]) -> list[Token]:
+    """The subject a verb without one takes from the words that govern it."""
+    current = verb
+    for _ in range(MAX_CLIMB):
+        head, relation = current.head, current.dep_
+        if head.i == current.i:
+            return []
+        if relation == "xcomp":
+            # "urged Israel to withdraw": the object controls; "vowed to attack": the subject
+            controller = _children(head, OBJECTS) or _children(head, SUBJECTS)
+            if controller:
+                return controller
+        elif relation == "conj" and head.pos_ in ("VERB", "AUX"):
+            if is_passive(head):
+                return []
+            subjects = _children(head, SUBJECTS)
+            if subjects:
+                return subjects
+        elif relation in ("advcl", "acl") and not any(c.dep_ in ("mark",) for c in current.children):
+            if head.pos_ in NOUNISH:
+                return [head]  # "fighters attacking the town"
+            if is_reporting(head):
+                return []
+            subjects = _children(head, SUBJECTS) if not is_passive(head) else []
+            if subjects:
+                return subjects
+        elif relation in ("acl:relcl", "relcl"):
+            return [head]  # "fighters who attacked": the antecedent
+        else:
+            return []
+        current = head
+    return []
+
+
+def nominal_roles(noun: Token, lexicon: EventLexicon, is_reporting: Callable[[Token], bool],
+                  is_actor_word: Callable[[Token], bool]) -> tuple[list, list]:
+    """Actors and targets of a nominal trigger ("the RSF's attack on El Fasher")."""
+    actors = _children(noun, POSSESSORS) + _children(noun, frozenset({"obl:agent"}))
+    actors += _marked(noun, lexicon.agent_markers)
+    # "X's attack" parsed as a subject of the noun (a headline or a weak parse)
+    actors += [c for c in _children(noun, frozenset({"nsubj"})) if c.i < noun.i]
+    if not actors:
+        actors = [c for c in noun.children
+                  if c.dep_ in NAME_MODIFIERS and c.i < noun.i and is_actor_word(c) and not case_word(c)]
+    targets = [c for c in _marked(noun, lexicon.target_markers) if c not in actors]
+    if not actors and noun.dep_ in OBJECTS and noun.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head
+        if lexicon.light_verbs.fullmatch(verb.text) or lexicon.light_verbs.fullmatch(verb.lemma_):
+            if not is_passive(verb):
+                actors = _children(verb, SUBJECTS) or inherited_subject(verb, is_reporting)
+            else:
+                actors = _children(verb, frozenset({"obl:agent"})) + _marked(verb, lexicon.agent_markers)
+    return actors, targets
+
+
+def roles(parse: Parse, start: int, end: int, lexicon: EventLexicon,
+          is_reporting: Callable[[Token], bool], is_actor_word: Callable[[Token], bool]) -> Roles | None:
+    """The actor and target heads of the trigger at [start, end), or None without a head."""
+    head = trigger_head(parse, start, end)
+    if head is None:
+        return None
+    if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and _children(head, SUBJECTS)):
+        actors, targets, passive = verbal_roles(head, lexicon, is_reporting)
+        verbal = True
+    else:
+        actors, targets = nominal_roles(head, lexicon, is_reporting, is_actor_word)
+        passive, verbal = False, False
+    span = parse.tokens_in(start, end)
+    # the trigger's own words: its head, its last word ("launched an *offensive*") and its
+    # function words; a name inside a pattern's gap ("give *Tanzania* a grant") stays a participant
+    inside = {t.i for t in span if t.i in (head.i, span[-1].i) or t.pos_ not in NOUNISH}
+    # "launched an offensive against X": the object is part of the trigger; its own
+    # target phrase is the event's target
+    for token in [t for t in targets if t.i in inside]:
+        targets.remove(token)
+        targets.extend(_marked(token, lexicon.target_markers))
+    actors = [t for t in coordinated(actors) if t.i not in inside]
+    targets = [t for t in coordinated(targets) if t.i not in inside and t not in actors]
+    return Roles(actors=actors, targets=targets, head=head, verbal=verbal, passive=passive)
+
+
+def frame_tokens(head: Token) -> tuple[list[Token], Token | None, list[Token]]:
+    """The words that govern a trigger's mood, the verb whose clause it completes, and the
+    verbs that control it.
+
+    Own frame: the trigger's auxiliaries, markers, negation and determiners ("no attack"),
+    the same of each verb that controls it through ``xcomp`` ("refused to attack"), and
+    for a noun the verb it is the object of ("threatened a strike"). Reporting verb: the
+    head of a ``ccomp`` ("denied that troops fired")."""
+    own: list[Token] = []
+    controllers: list[Token] = []
+    reporting: Token | None = None
+    frame_words = frozenset({"aux", "aux:pass", "mark", "advmod", "neg", "det", "amod", "cop"})
+    current = head
+    for _ in range(MAX_CLIMB):
+        own.extend(c for c in current.children if c.dep_ in frame_words and c.i < current.i + 3)
+        own.append(current)
+        relation, parent = current.dep_, current.head
+        if parent.i == current.i:
+            break
+        if relation == "xcomp" or (relation in OBJECTS and current.pos_ not in ("VERB", "AUX")):
+            controllers.append(parent)
+            current = parent
+            continue
+        if relation == "ccomp":
+            reporting = parent
+        break
+    return sorted(set(own), key=lambda t: t.i), reporting, controllers
+
+
+def clause_of(head: Token) -> tuple[int, int]:
+    """Token index range [first, last] of the trigger's clause: the subtree of its clause
+    head minus the clauses nested below it."""
+    top = head
+    while top.dep_ not in CLAUSE_RELATIONS and top.head.i != top.i and top.pos_ not in ("VERB", "AUX"):
+        top = top.head
+    indices = [t.i for t in top.subtree if not _nested(t, top)]
+    return min(indices), max(indices)
+
+
+def _nested(token: Token, top: Token) -> bool:
+    current = token
+    while current.i != top.i:
+        if current.dep_ in CLAUSE_RELATIONS:
+            return True
+        current = current.head
+    return False
+
+
+def governs(anchor: Token, head: Token) -> int | None:
+    """How closely the trigger's clause governs a word (a date, a place): 0 when the word
+    belongs to the trigger's own clause, 1 when it belongs to a clause above it ("said
+    Thursday that ... attacked"), None otherwise."""
+    own_top = _clause_top(head)
+    word_top = _clause_top(anchor)
+    if word_top.i == own_top.i or word_top.i == head.i:
+        return 0
+    current = own_top
+    for _ in range(8):
+        if current.head.i == current.i:
+            break
+        if current.dep_ == "conj" and anchor.i > current.head.i:
+            # "stormed the town on Friday and killed five": a date inside the first
+            # conjunct is that act's; only a fronted one ("On Friday, ...") covers both
+            return None
+        current = _clause_top(current.head)
+        if current.i == word_top.i:
+            return 1
+    return None
+
+
+def _clause_top(token: Token) -> Token:
+    """The head of the smallest clause containing a token."""
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ in CLAUSE_RELATIONS or current.dep_ == "conj" and current.pos_ in ("VERB", "AUX"):
+            return current
+        current = current.head
+    return current

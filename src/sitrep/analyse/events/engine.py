@@ -1,0 +1,477 @@
+"""The lexicon engine: PLOVER events from trigger lexicons and a dependency parse.
+
+1. Triggers: the language's trigger patterns (``events.yaml``) over each sentence, with
+   the guards an analyst takes for granted: a trigger inside a name ("Rapid Support
+   Forces") or a reporting verb ("confirmed", "said") is no event; a reading's
+   ``requires``/``unless`` words and parts of speech decide ambiguous words (a labour
+   strike against an air strike; "march" the verb, not the month); a harm without a
+   perpetrator ("killed in a flood") is no ASSAULT.
+2. Participants from the parse (:mod:`.dependencies`), or by position where the language
+   has no parser (:mod:`.proximity`). A pronoun stands for the last person ("he") or
+   the last actor ("they") named before it.
+3. Status and PLOVER reading from the trigger's frame (:mod:`.status`); an event dated
+   more than a year before publication is background.
+4. Date, place and casualty counts (:mod:`.anchoring`, :mod:`.casualties`).
+
+Only sentences with a trigger are parsed, so the parser's cost follows the news content
+of a document, not its length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from sitrep import resources
+from sitrep.analyse.events import anchoring, dependencies, proximity
+from sitrep.analyse.events.candidates import actor_candidates, demonym_argument
+from sitrep.analyse.events.casualties import find_casualties
+from sitrep.analyse.events.lexicon import ActorLexicon, Entry, EventLexicon, actor_lexicon, event_lexicon
+from sitrep.analyse.events.participants import ParticipantReader, copy_argument
+from sitrep.analyse.events.patterns import sentence_spans
+from sitrep.analyse.events.status import SPEECH, Frame, plover_reading, status_of
+from sitrep.analyse.syntax import Parse, Parser
+from sitrep.model import Argument, Event, Mention, NoiseSpan, Place, Sentence, Span, Timex
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class DocumentContext:
+    """What the event stage reads of one document."""
+
+    text: str
+    language: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    timexes: list[Timex]
+    places: list[Place]
+    noise: list[NoiseSpan]
+    published: str | None = None
+    parses: dict[int, Parse] = field(default_factory=dict)  # sentence index -> parse
+    use_parser: bool = True
+
+
+@dataclass
+class _Trigger:
+    start: int
+    end: int
+    entry: Entry
+    clause: tuple[int, int]
+    others: list[tuple[Entry, int, tuple[int, int]]] = field(default_factory=list)  # next readings, in order
+
+    def readings(self) -> list[_Trigger]:
+        """This reading, then the others that hold at the same position."""
+        return [self] + [_Trigger(self.start, end, entry, clause) for entry, end, clause in self.others]
+
+
+def published_day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+class LexiconEngine:
+    """Events of one document from the language's lexicon (and parse, where there is one)."""
+
+    name = "lexicon"
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.lexicon: EventLexicon | None = event_lexicon(language)
+        self.actors: ActorLexicon = actor_lexicon(language)
+
+    @property
+    def covers(self) -> bool:
+        return self.lexicon is not None
+
+    def extract(self, ctx: DocumentContext) -> list[Event]:
+        lexicon = self.lexicon
+        if lexicon is None:
+            return []
+        text = ctx.text
+        spans = sentence_spans(text, ctx.sentences)
+        found: dict[int, list[_Trigger]] = {}
+        noise = sorted((n.start, n.end) for n in ctx.noise)
+        for index, sentence in enumerate(spans):
+            nearby = [n for n in noise if n[0] < sentence.end and sentence.start < n[1]]
+            if any(s <= sentence.start and sentence.end <= e for s, e in nearby):
+                continue  # a link list, a caption, another story's headline
+            triggers = [t for t in self._triggers(text, sentence, ctx.places, ctx.mentions)
+                        if not any(s < t.end and t.start < e for s, e in nearby)]
+            if triggers:
+                found[index] = triggers
+        if not found:
+            return []
+        parses = self._parse(ctx, spans, found)
+        state = _DocumentState(ctx, spans, lexicon, self.actors)
+        events: list[Event] = []
+        for index, triggers in found.items():
+            events.extend(state.sentence_events(index, triggers, parses.get(index)))
+        state.anchor(events)
+        return events
+
+    # -- triggers ----------------------------------------------------------------------
+
+    def _triggers(self, text: str, sentence: Sentence, places: list[Place], mentions: list[Mention]) -> list[_Trigger]:
+        lexicon = self.lexicon
+        assert lexicon is not None
+        out: list[_Trigger] = []
+        consumed = sentence.start
+        for match in lexicon.triggers.finditer(text, sentence.start, sentence.end):
+            if match.start() < consumed:
+                continue
+            readings = self._readings(text, match.start(), sentence, places)
+            if not readings:
+                continue
+            entry, t_end, clause = readings[0]
+            if _inside_name(match.start(), t_end, mentions):
+                continue  # "Rapid Support Forces", "Support Group for Islam"
+            consumed = t_end
+            out.append(_Trigger(match.start(), t_end, entry, clause, readings[1:]))
+        return out
+
+    def _readings(self, text: str, t_start: int, sentence: Sentence, places: list[Place]):
+        """The lexicon entries a trigger position may stand for, best first: the longest
+        match whose conditions hold, lexicon order breaking ties ("seized the town" is a
+        capture, "seized weapons" a coercion). Each is (entry, trigger end, clause); the
+        parse later rules out readings whose part of speech does not fit."""
+        lexicon = self.lexicon
+        assert lexicon is not None
+        readings = []
+        for order, entry in enumerate(lexicon.entries):
+            match = entry.pattern.match(text, t_start, sentence.end)
+            if match is not None and match.end() > t_start:
+                readings.append((-(match.end() - t_start), order, entry, match.end()))
+        out = []
+        for _, _, entry, t_end in sorted(readings, key=lambda r: (r[0], r[1])):
+            clause = proximity.clause_bounds(text, t_start, t_end, sentence.start, sentence.end, lexicon.clause_break)
+            if entry.needs_territory and not proximity.has_territory(text, t_end, clause[1], places, lexicon):
+                continue
+            if entry.requires is not None and not entry.requires.search(text, *clause):
+                continue
+            if entry.unless is not None and entry.unless.search(text, *clause):
+                continue
+            out.append((entry, t_end, clause))
+        return out
+
+    def _parse(self, ctx: DocumentContext, spans: list[Sentence], found: dict[int, list]) -> dict[int, Parse]:
+        if not ctx.use_parser or not resources.manifest(self.language).parser:
+            return {}
+        missing = [i for i in found if i not in ctx.parses]
+        if missing:
+            parser = Parser.for_language(self.language)
+            if parser is None:
+                return ctx.parses
+            sentences = [(spans[i].start, ctx.text[spans[i].start:spans[i].end]) for i in missing]
+            for i, parse in zip(missing, parser.parse(sentences), strict=True):
+                ctx.parses[i] = parse
+        return ctx.parses
+
+
+def _inside_name(start: int, end: int, mentions: list[Mention]) -> bool:
+    """Whether a trigger lies inside a name the entity stage found (its words are part of
+    the name, not an act)."""
+    return any(m.start <= start and end <= m.end and m.end - m.start > end - start for m in mentions)
+
+
+class _DocumentState:
+    """One document's pass: candidates per sentence, pronoun antecedents, anchors."""
+
+    def __init__(self, ctx: DocumentContext, spans: list[Sentence], lexicon: EventLexicon,
+                 actors: ActorLexicon) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.spans = spans
+        self.lexicon = lexicon
+        self.actors = actors
+        self.mention_starts = [m.start for m in ctx.mentions]
+        self.towns = _towns(ctx.mentions, ctx.places)
+        self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors)
+
+    # -- per sentence --------------------------------------------------------------------
+
+    def _candidates(self, sentence: Sentence) -> list[Argument]:
+        lo = bisect.bisect_left(self.mention_starts, sentence.start)
+        hi = bisect.bisect_left(self.mention_starts, sentence.end)
+        return actor_candidates(self.text, self.ctx.language, sentence.start, sentence.end,
+                                self.ctx.mentions, self.ctx.places, range(lo, hi))
+
+    def sentence_events(self, index: int, triggers: list[_Trigger], parse: Parse | None) -> list[Event]:
+        sentence = self.spans[index]
+        candidates = self._candidates(sentence)
+        question = _is_question(self.text[sentence.start:sentence.end])
+        trigger_spans = [(t.start, t.end) for t in triggers]
+        out: list[Event] = []
+        for trigger in triggers:
+            for reading in trigger.readings():
+                found = self._events(index, sentence, reading, candidates, parse, question, trigger_spans)
+                if found is not None:
+                    for event in found:
+                        self._add(out, event)
+                    break
+        return out
+
+    def _add(self, out: list[Event], event: Event) -> None:
+        """Append an event, one per type, status and clause ("this offensive was fought by
+        ...": the reading with participants wins)."""
+        if out and (out[-1].type, out[-1].start, out[-1].status) == (event.type, event.start, event.status):
+            if out[-1].actors or not event.actors:
+                return
+            out.pop()
+        out.append(event)
+        if event.actors and event.status == "reported":
+            self.reader.last_actor = event.actors[0]
+
+    def _events(self, index: int, sentence: Sentence, trigger: _Trigger, candidates: list[Argument],
+                parse: Parse | None, question: bool, trigger_spans: list[tuple[int, int]]) -> list[Event] | None:
+        """The event a trigger stands for, and the verbal event PLOVER reads in its frame
+        ("will withdraw": a planned RETREAT and an AGREE); none when a guard rules it out,
+        None when the reading's part of speech does not fit (the next reading is tried)."""
+        lexicon, text, entry = self.lexicon, self.text, trigger.entry
+        roles = None
+        if parse is not None:
+            roles = dependencies.roles(parse, trigger.start, trigger.end, lexicon,
+                                       self._is_reporting(parse), self._is_actor_word(parse, candidates))
+        if roles is not None:
+            if entry.pos and roles.head.pos_ not in entry.pos:
+                return None
+            if roles.head.pos_ == "PROPN" and not roles.verbal:
+                return []  # a name the entity stage missed ("Support Group for Islam")
+            if (self._is_reporting(parse)(roles.head) and trigger.end - trigger.start < 12
+                    and entry.type not in SPEECH):
+                return []  # "said", "conceded": speech, not the act ("warned", "accused" are acts)
+            actors = self._arguments(roles.actors, parse, candidates, "actor")
+            targets = self._arguments(roles.targets, parse, candidates, "target")
+            frame = self._frame(roles.head, parse, question, trigger_spans, trigger)
+        else:
+            actors, targets = proximity.nearest_arguments(
+                text, (trigger.start, trigger.end), trigger.clause, candidates, lexicon, self.towns)
+            window = proximity.cue_window(text, trigger.clause, (trigger.start, trigger.end), lexicon)
+            frame_trigger = any(trigger.clause[0] <= s and e <= trigger.start for s, e in trigger_spans)
+            frame = Frame(own=window, question=question, frame_is_trigger=frame_trigger)
+        if _excluded(text, trigger.clause, entry.type, lexicon):
+            return []
+        # an event noun is not a participant ("this offensive was fought by ...")
+        actors = [a for a in actors if not self._is_trigger_word(a)]
+        targets = [t for t in targets if not self._is_trigger_word(t)]
+        if entry.possessor_is_target and roles is not None and not roles.verbal:
+            # "Assad's backers": the possessor is the one backed
+            actors, targets = targets, actors
+        if entry.needs_argument and not (actors or targets):
+            return []
+        status, obligation = status_of(frame, lexicon)
+        plover_type, reading_status, note = plover_reading(entry.type, status, obligation, frame, lexicon)
+        actors = [a for a in actors if a.mention not in self.towns]
+        for arg in actors + targets:
+            arg.sentence = index
+        c_start, c_end = trigger.clause
+        confidence = _confidence(actors, targets, text[trigger.start:trigger.end], parse is not None)
+
+        def event(plover: str, subtype: str | None, state: str) -> Event:
+            return Event(
+                start=c_start, end=c_end, text=text[c_start:c_end], sentence=index, type=plover, subtype=subtype,
+                trigger=Span(start=trigger.start, end=trigger.end, text=text[trigger.start:trigger.end],
+                             sentence=index),
+                actors=[copy_argument(a) for a in actors], targets=[copy_argument(t) for t in targets], status=state,
+                confidence=confidence,
+            )
+
+        if plover_type == entry.type:
+            return [event(plover_type, entry.subtype, reading_status)]
+        # the act as stated (planned, refused ...) and the verbal event PLOVER codes for it
+        return [event(plover_type, note, reading_status), event(entry.type, entry.subtype, status)]
+
+    def _frame(self, head: Token, parse: Parse, question: bool, trigger_spans, trigger: _Trigger) -> Frame:
+        own, reporting, controllers = dependencies.frame_tokens(head)
+        own_text = " ".join(t.text for t in own)
+        reporting_text = ""
+        if reporting is not None:
+            reporting_text = " ".join([c.text for c in reporting.children if c.dep_ in ("aux", "advmod")]
+                                      + [reporting.text])
+        others = [(s, e) for s, e in trigger_spans if (s, e) != (trigger.start, trigger.end)]
+        frame_is_trigger = any(
+            any(s <= parse.start_of(c) < e for s, e in others) for c in controllers
+        )
+        adjuncts = " | ".join(
+            " ".join(t.text for t in child.subtree)
+            for child in head.children if child.dep_ in ("obl", "obl:tmod", "advmod", "nmod:tmod")
+            and sum(1 for _ in child.subtree) <= 4
+        )
+        return Frame(own=own_text, reporting=reporting_text, question=question, frame_is_trigger=frame_is_trigger,
+                     adjuncts=adjuncts)
+
+    def _is_trigger_word(self, arg: Argument) -> bool:
+        """An event noun in a participant's place ("this offensive"); people named by what
+        they do ("protesters": an agent code) stay participants."""
+        if arg.mention is not None or not arg.nominal or arg.agent:
+            return False
+        match = self.lexicon.triggers.search(arg.text)
+        return match is not None and match.end() == len(arg.text)
+
+    def _is_reporting(self, parse: Parse):
+        lexicon = self.lexicon
+
+        def check(token: Token) -> bool:
+            return bool(lexicon.reporting.fullmatch(token.text) or lexicon.reporting.fullmatch(token.lemma_))
+
+        return check
+
+    def _is_actor_word(self, parse: Parse, candidates: list[Argument]):
+        text, language = self.text, self.ctx.language
+
+        def check(token: Token) -> bool:
+            start, end = parse.start_of(token), parse.end_of(token)
+            if any(c.start <= start and end <= c.end and not c.nominal for c in candidates):
+                return True
+            return demonym_argument(text, start, end, language) is not None
+
+        return check
+
+    # -- arguments -----------------------------------------------------------------------
+
+    def _arguments(self, heads: list[Token], parse: Parse, candidates: list[Argument], role: str) -> list[Argument]:
+        out: list[Argument] = []
+        for head in heads:
+            arg = self.reader.argument(head, parse, candidates, role)
+            if arg is None or arg.mention in self.towns:
+                continue
+            if any(a.start == arg.start and a.end == arg.end for a in out):
+                continue
+            out.append(arg)
+        return out
+
+    # -- when, where, how many ----------------------------------------------------------
+
+    def anchor(self, events: list[Event]) -> None:
+        """Dates, places and casualty counts of a document's events, then background
+        status and repeated mentions of one event merged."""
+        ctx, text, lexicon = self.ctx, self.text, self.lexicon
+        published = published_day(ctx.published)
+        paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
+        dateline = anchoring.dateline_place(text, ctx.places)
+        main = anchoring.main_place(ctx.places)
+        narrative: tuple[int, str] | None = None  # (paragraph, date) of the last dated event
+        kept: list[Event] = []
+        for event in events:
+            sentence = self.spans[event.sentence]
+            parse = ctx.parses.get(event.sentence)
+            head = dependencies.trigger_head(parse, event.trigger.start, event.trigger.end) if parse else None
+            paragraph = bisect.bisect_right(paragraphs, event.trigger.start)
+            # date
+            dates = anchoring.date_timexes(ctx.timexes, sentence, text, lexicon)
+            stated = anchoring.stated_date(dates, ctx.timexes, parse, head, event.trigger.start)
+            story_date = narrative[1] if narrative and narrative[0] == paragraph else None
+            when = anchoring.when(stated[0] if stated else None, ctx.timexes, story_date, published)
+            event.date, event.timex = when.value, when.timex
+            event.date_precision, event.date_inferred = when.precision, when.inferred
+            if not when.inferred and when.value:
+                narrative = (paragraph, when.value)
+            if event.status == "reported" and anchoring.is_background(when.value, when.inferred, published):
+                event.status = "background"
+            # place
+            taken = [(a.start, a.end) for a in event.actors]
+            local = anchoring.sentence_places(ctx.places, sentence, taken)
+            where = anchoring.stated_place(local, ctx.places, text, sentence, lexicon, parse, head, event.trigger.end)
+            if where is None:
+                where = self._place_referred_back(event, sentence)
+            if where is None:
+                where = anchoring.inferred_place(dateline if dateline is not None else main, ctx.places)
+            event.place, event.place_precision = where.place, where.precision
+            event.place_inferred, event.place_relation = where.inferred, where.relation
+            # casualties
+            timexes = [t for t in ctx.timexes if sentence.start <= t.start < sentence.end]
+            event.casualties = [
+                c for c in find_casualties(text, event.start, event.end, lexicon, timexes)
+            ] if event.type in ("ASSAULT", "COERCE", "PROTEST") else []
+            if not (event.actors or event.targets or event.casualties):
+                continue  # no one did anything to anyone: not an event an analyst can code
+            if not _repeated(event, kept, ctx.mentions):
+                kept.append(event)
+        events[:] = kept
+
+    def _place_referred_back(self, event: Event, sentence: Sentence) -> anchoring.Where | None:
+        """"Soldiers abandoned it": the last place of the previous sentence."""
+        if event.sentence <= 0 or not self.lexicon.anaphora.search(self.text, event.trigger.end, sentence.end):
+            return None
+        previous = self.spans[event.sentence - 1]
+        before = [i for i, p in enumerate(self.ctx.places) if previous.start <= p.start and p.end <= previous.end]
+        if not before:
+            return None
+        place = self.ctx.places[before[-1]]
+        return anchoring.Where(before[-1], anchoring.PLACE_PRECISION.get(place.kind, 3), False)
+
+
+def _towns(mentions: list[Mention], places: list[Place]) -> set[int]:
+    """Mentions of towns, sites and regions: places where things happen, never actors
+    (a country can act: "Russia attacked"; "Aleppo" cannot)."""
+    spans = sorted((p.start, p.end) for p in places if p.kind != "country")
+    starts = [s for s, _ in spans]
+    out: set[int] = set()
+    for index, mention in enumerate(mentions):
+        if mention.label != "LOC":
+            continue
+        i = bisect.bisect_left(starts, mention.end) - 1
+        while i >= 0 and spans[i][1] > mention.start - 200:
+            if spans[i][0] < mention.end and mention.start < spans[i][1]:
+                out.add(index)
+                break
+            i -= 1
+    return out
+
+
+def _is_question(sentence: str) -> bool:
+    """A question ("Has the whole government fled?") asks about an event; it reports none."""
+    return sentence.rstrip().rstrip("\"'”’»)").endswith(("?", "؟"))
+
+
+def _excluded(text: str, clause: tuple[int, int], plover_type: str, lexicon: EventLexicon) -> bool:
+    """Whether the clause says the harm had no perpetrator (a flood, a crash, an outbreak)."""
+    pattern = lexicon.exclusions.get(plover_type)
+    return pattern is not None and pattern.search(text, *clause) is not None
+
+
+def _confidence(actors: list[Argument], targets: list[Argument], trigger: str, parsed: bool) -> float:
+    """Rough belief in an event: participants, a multiword trigger and a parse make it likelier."""
+    return round(0.35 + 0.2 * bool(actors) + 0.1 * bool(targets) + 0.1 * (" " in trigger) + 0.1 * parsed, 2)
+
+
+def _repeated(event: Event, earlier: list[Event], mentions: list[Mention]) -> bool:
+    """Whether an event only mentions again one found before: same type, status and
+    participants and no other date or place ("the bombing" for the third time in an
+    article). The earlier event takes the stated date or place it lacked."""
+    key = _participants(event, mentions)
+    for other in earlier:
+        if other.type != event.type or other.status != event.status or _participants(other, mentions) != key:
+            continue
+        if not event.date_inferred and not other.date_inferred and event.date != other.date:
+            continue
+        if (event.place is not None and other.place is not None and event.place != other.place
+                and not event.place_inferred and not other.place_inferred):
+            continue
+        if other.date_inferred and not event.date_inferred:
+            other.date, other.timex, other.date_precision, other.date_inferred = (
+                event.date, event.timex, event.date_precision, False)
+        if (other.place is None or other.place_inferred) and event.place is not None and not event.place_inferred:
+            other.place, other.place_precision, other.place_inferred, other.place_relation = (
+                event.place, event.place_precision, False, event.place_relation)
+        other.casualties.extend(c for c in event.casualties if c not in other.casualties)
+        return True
+    return False
+
+
+def _participants(event: Event, mentions: list[Mention]) -> tuple[frozenset[str], frozenset[str]]:
+    """Actors and targets as entity keys (mention cluster, else the words)."""
+
+    def key(arg: Argument) -> str:
+        if arg.mention is not None:
+            mention = mentions[arg.mention]
+            return f"c{mention.cluster}" if mention.cluster >= 0 else mention.text.casefold()
+        return arg.text.casefold()
+
+    return frozenset(map(key, event.actors)), frozenset(map(key, event.targets))

@@ -1,0 +1,279 @@
+"""English events through the whole per-document pipeline (entities, times, places, parse).
+
+Sentences are written for these tests in the style of wire copy; each test names the
+behaviour an analyst relies on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.analyse.pipeline import analyse
+from sitrep.analyse.syntax import Parser
+from sitrep.model import Document, DocumentAnalysis, Event, Meta
+
+pytestmark = pytest.mark.skipif(not Parser.available("en"), reason="the English parser model is not built")
+
+
+def run(text: str, published: str | None = "2024-12-08") -> DocumentAnalysis:
+    return analyse(Document(id="t", text=text, meta=Meta(published=published, language="en")))
+
+
+def events(text: str, status: str | None = "reported", published: str | None = "2024-12-08") -> list[Event]:
+    found = run(text, published).events
+    return [e for e in found if status is None or e.status == status]
+
+
+def one(found: list[Event], plover_type: str) -> Event:
+    matching = [e for e in found if e.type == plover_type]
+    assert len(matching) == 1, [(e.type, e.trigger.text, e.status) for e in found]
+    return matching[0]
+
+
+def texts(args) -> list[str]:
+    return [a.text for a in args]
+
+
+# -- who did what to whom ------------------------------------------------------------
+
+
+def test_active_verb_subject_is_actor_object_is_target() -> None:
+    event = one(events("Hezbollah fighters ambushed an Israeli patrol near the border on Tuesday."), "ASSAULT")
+    assert "Hezbollah" in texts(event.actors)[0]
+    assert texts(event.targets) and "patrol" in texts(event.targets)[0]
+
+
+def test_passive_by_phrase_is_actor_subject_is_target() -> None:
+    event = one(events("Three soldiers were killed by Taliban militants in Helmand province."), "ASSAULT")
+    assert texts(event.actors) == ["Taliban militants"] or "Taliban" in texts(event.actors)[0]
+    assert "soldiers" in texts(event.targets)[0]
+
+
+def test_passive_without_agent_has_no_actor() -> None:
+    event = one(events("Two journalists were arrested in Minsk on Monday."), "COERCE")
+    assert event.actors == []
+    assert "journalists" in texts(event.targets)[0]
+
+
+def test_nominal_trigger_possessor_is_actor_on_phrase_is_target() -> None:
+    text = "The Rapid Support Forces' attack on El Fasher killed dozens of civilians, aid workers said."
+    found = events(text)
+    assault = [e for e in found if e.type == "ASSAULT"]
+    assert assault and any("Rapid Support Forces" in a.text for e in assault for a in e.actors)
+    assert not [e for e in found if e.type == "SUPPORT"]  # "Support" is part of the name
+
+
+def test_light_verb_lends_its_subject() -> None:
+    event = one(events("Turkish forces launched an offensive against Kurdish fighters in northern Syria."), "ASSAULT")
+    assert "Turkish forces" in texts(event.actors)[0]
+    assert "Kurdish fighters" in texts(event.targets)[0]
+
+
+def test_coordinated_subjects_are_all_actors() -> None:
+    event = one(events("Turkey and Qatar condemned the air strike on the hospital."), "ACCUSE")
+    assert texts(event.actors) == ["Turkey", "Qatar"]
+
+
+def test_reporting_verb_subject_is_never_the_actor() -> None:
+    found = events("A UN committee confirmed that paramilitary fighters attacked the camp.")
+    event = one(found, "ASSAULT")
+    assert "committee" not in " ".join(texts(event.actors))
+    assert "fighters" in " ".join(texts(event.actors))
+
+
+def test_confirming_an_attack_is_not_carrying_it_out() -> None:
+    event = one(events("The emergency committee confirmed an attack on the camp."), "ASSAULT")
+    assert event.actors == []
+
+
+def test_relative_clause_subject_is_its_noun() -> None:
+    event = one(events("It was the rebels who stormed the prison in Goma."), "ASSAULT")
+    assert texts(event.actors) == ["rebels"]
+
+
+def test_control_verb_lends_subject_and_the_act_is_threatened() -> None:
+    found = events("The militia vowed to attack the port.", status=None)
+    threat = one([e for e in found if e.status == "reported"], "THREATEN")
+    attack = one([e for e in found if e.type == "ASSAULT"], "ASSAULT")
+    assert attack.status == "threatened"
+    assert texts(attack.actors) == ["militia"] and texts(threat.actors) == ["militia"]
+
+
+# -- guards ----------------------------------------------------------------------------
+
+
+def test_trigger_inside_a_name_is_no_event() -> None:
+    found = events("The Support Group for Islam and Muslims said it would hold a rally.", status=None)
+    assert not [e for e in found if e.type == "SUPPORT"]
+
+
+def test_labour_strike_is_protest_and_air_strike_is_assault() -> None:
+    labour = events("Teachers went on strike in Nairobi over unpaid wages.")
+    assert one(labour, "PROTEST")
+    military = events("A drone strike hit a convoy in Marib on Sunday.")
+    assert one(military, "ASSAULT")
+    assert not [e for e in military if e.type == "PROTEST"]
+
+
+def test_natural_disaster_is_no_assault() -> None:
+    assert not [e for e in events("Floods killed 40 people in Bangladesh.") if e.type == "ASSAULT"]
+
+
+# -- status ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The army did not attack the village.", "negated"),
+        ("Officials fear the rebels could attack the city.", "hypothetical"),
+        ("If the talks fail, militants might bomb the bridge.", "hypothetical"),
+        ("The government denied that soldiers shelled the market.", "denied"),
+        ("The rebels threatened to attack the capital.", "threatened"),
+        ("Troops will withdraw from the town next week.", "planned"),
+        ("Rebels attacked the town on Friday.", "reported"),
+    ],
+)
+def test_status(text: str, status: str) -> None:
+    acts = [e for e in events(text, status=None) if e.type in ("ASSAULT", "RETREAT")]
+    assert acts and acts[0].status == status, [(e.type, e.status) for e in acts]
+
+
+def test_will_withdraw_is_an_intention_to_agree() -> None:
+    found = events("Israel will withdraw its troops from southern Lebanon.")
+    agree = one(found, "AGREE")
+    assert agree.subtype == "intent: retreat"
+
+
+def test_refusing_to_cooperate_is_a_reject() -> None:
+    assert one(events("The government refused to cooperate with the inquiry."), "REJECT")
+
+
+def test_background_event_long_before_publication() -> None:
+    found = events("The army seized power in a coup in 1975.", status=None, published="2024-12-08")
+    coup = [e for e in found if e.type == "ASSAULT"]
+    assert coup and all(e.status == "background" for e in coup)
+
+
+def test_question_is_no_reported_event() -> None:
+    assert not events("Has the government fled the capital?")
+
+
+# -- when and where ------------------------------------------------------------------------
+
+
+def test_stated_day_has_precision_one() -> None:
+    event = one(events("Rebels attacked the town of Saraqeb on Friday."), "ASSAULT")
+    assert event.date == "2024-12-06" and event.date_precision == 1 and not event.date_inferred
+
+
+def test_undated_event_takes_the_publication_date_inferred() -> None:
+    event = one(events("Police arrested two men in Lagos."), "COERCE")
+    assert event.date == "2024-12-08" and event.date_inferred and event.date_precision == 2
+
+
+def test_since_date_does_not_date_the_event() -> None:
+    event = one(events("The army, which has fought the rebels since October 2023, shelled Khartoum."), "ASSAULT")
+    assert event.date != "2023-10"
+
+
+def test_month_has_precision_three() -> None:
+    event = one(events("Rebels captured the town of Kidal in November."), "ASSAULT")
+    assert event.date == "2024-11" and event.date_precision == 3
+
+
+def test_governed_place_and_distance_relation() -> None:
+    analysis = run("Gunmen killed five villagers 20 km north of Maiduguri on Sunday.")
+    event = one([e for e in analysis.events if e.status == "reported"], "ASSAULT")
+    assert analysis.places[event.place].text == "Maiduguri"
+    assert event.place_relation and "20 km north of" in event.place_relation
+    assert event.place_precision == 2
+
+
+def test_dateline_place_is_inferred_for_an_event_without_a_place() -> None:
+    analysis = run("KHARTOUM, Dec 8 (Reuters) - Paramilitary fighters shelled a market, killing 12 people.")
+    event = one([e for e in analysis.events if e.status == "reported"], "ASSAULT")
+    assert analysis.places[event.place].text.upper() == "KHARTOUM"
+    assert event.place_inferred and event.place_precision >= 2
+
+
+# -- casualties -----------------------------------------------------------------------------
+
+
+def test_casualty_counts_with_qualifiers() -> None:
+    event = one(events("An air strike on the market killed at least 34 people and wounded about 60 others."),
+                "ASSAULT")
+    counts = {(c.kind, c.count, c.qualifier) for c in event.casualties}
+    assert ("killed", 34, "at_least") in counts and ("injured", 60, "about") in counts
+
+
+def test_year_is_not_a_casualty_count() -> None:
+    event = one(events("Soldiers killed in 2014 were buried, and troops attacked the camp."), "ASSAULT")
+    assert all(c.count != 2014 for c in event.casualties)
+
+
+# -- languages without resources -------------------------------------------------------------
+
+
+def test_language_without_event_resources_says_so() -> None:
+    analysis = analyse(Document(id="nl", text="Het leger viel de stad aan.", meta=Meta(language="nl")))
+    assert any("events: no resources for language 'nl'" in w for w in analysis.warnings)
+    assert analysis.events == []
+
+
+# -- every PLOVER type, and the ACLED view --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "plover_type", "subtype", "status"),
+    [
+        ("President Ahmed Bello fled the country on Sunday.", "RETREAT", "leader flees", "reported"),
+        ("Government troops withdrew from the eastern districts.", "RETREAT", "withdraw forces", "reported"),
+        ("Thousands of protesters rallied outside parliament.", "PROTEST", None, "reported"),
+        ("Workers went on strike over unpaid wages.", "PROTEST", None, "reported"),
+        ("The two countries signed a ceasefire agreement in Doha.", "AGREE", None, "reported"),
+        ("Police arrested dozens of opposition supporters.", "COERCE", None, "reported"),
+        ("The prime minister met with union leaders.", "CONSULT", None, "reported"),
+        ("The United Nations sent humanitarian aid to the region.", "AID", None, "reported"),
+        ("The army deployed thousands of troops along the frontier.", "MOBILIZE", None, "reported"),
+        ("The court released the journalists on bail.", "CONCEDE", None, "reported"),
+        ("Washington imposed new sanctions on the bank.", "SANCTION", None, "reported"),
+        ("The rebels rejected the peace plan.", "REJECT", None, "reported"),
+        ("The president warned the militias against further violence.", "THREATEN", None, "reported"),
+        ("Opposition leaders called for early elections.", "REQUEST", None, "reported"),
+        ("The two navies held joint exercises in the gulf.", "COOPERATE", None, "reported"),
+        ("France condemned the killing of the journalist.", "ACCUSE", None, "reported"),
+        ("Turkey expressed support for the new government.", "SUPPORT", None, "reported"),
+        ("Turkey has backed the rebel factions for years.", "SUPPORT", None, "background"),
+    ],
+)
+def test_every_type(text: str, plover_type: str, subtype: str | None, status: str) -> None:
+    found = [e for e in events(text, status=None) if e.type == plover_type]
+    assert found, [(e.type, e.status, e.trigger.text) for e in events(text, status=None)]
+    assert found[0].status == status
+    if subtype:
+        assert found[0].subtype == subtype
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Warplanes bombed the market in the town, killing nine.", "Air/drone strike"),
+        ("Rebels captured the city of Kidal.", "Non-state actor overtakes territory"),
+        ("Government forces recaptured the town of Palmyra.", "Government regains territory"),
+        ("Farmers rallied in the capital.", "Peaceful protest"),
+        ("Protesters rioted and torched cars in the city centre.", "Violent demonstration"),
+        ("Police arrested six men in Lagos.", "Arrests"),
+    ],
+)
+def test_acled_view(text: str, sub_event_type: str) -> None:
+    from sitrep.analyse.acled import acled_view
+
+    views = [acled_view(e, "en") for e in events(text)]
+    assert sub_event_type in [v.sub_event_type for v in views if v], views
+
+
+def test_meeting_has_no_acled_reading() -> None:
+    from sitrep.analyse.acled import acled_view
+
+    assert acled_view(one(events("The prime minister met with union leaders."), "CONSULT"), "en") is None
