@@ -21,6 +21,7 @@ import argparse
 import copy
 import hashlib
 import json
+import pickle
 import sys
 import time
 from collections import Counter
@@ -48,6 +49,7 @@ SETS = (
     "events-en-plover-gsr", "whole-en-timebank", "events-es-plover-dev", "whole-es-timebank",
     "events-ar-gsr-dev", "whole-id-kompas",
 )
+BALANCED = False
 ALL_STATUSES = ("reported", "planned", "threatened", "hypothetical", "negated", "denied", "background")
 
 
@@ -121,7 +123,7 @@ def train(docs: list[Doc], c: float = 1.0) -> tuple[DictVectorizer, LogisticRegr
     labels = [lab for d in docs for lab in d.labels]
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(rows)
-    model = LogisticRegression(C=c, max_iter=2000, class_weight=None)
+    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if BALANCED else None)
     model.fit(x, labels)
     return vectorizer, model
 
@@ -179,16 +181,22 @@ def main() -> None:
     parser.add_argument("--margin", type=float, default=0.2, help="re-type when another type is this much likelier")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     parser.add_argument("--dry-run", action="store_true", help="cross-validate only; write nothing")
+    parser.add_argument("--cache", type=Path, help="keep the collected candidates in this file between runs")
     args = parser.parse_args()
     settings = Settings(event_engine="lexicon", event_statuses=ALL_STATUSES)
     started = time.perf_counter()
     docs: list[Doc] = []
-    for set_name in SETS:
-        found = collect(set_name, settings)
-        docs += found
-        counts = Counter(lab for d in found for lab in d.labels)
-        print(f"{set_name}: {len(found)} documents, {sum(counts.values())} candidates, "
-              f"{counts[NONE]} without a gold event", file=sys.stderr)
+    if args.cache and args.cache.exists():
+        docs = pickle.loads(args.cache.read_bytes())
+    else:
+        for set_name in SETS:
+            found = collect(set_name, settings)
+            docs += found
+            counts = Counter(lab for d in found for lab in d.labels)
+            print(f"{set_name}: {len(found)} documents, {sum(counts.values())} candidates, "
+                  f"{counts[NONE]} without a gold event", file=sys.stderr)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(docs))
     print(f"collected in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
     lexicon = scores(docs, {})

@@ -235,3 +235,26 @@ def test_a_question_reports_no_event() -> None:
     found = events(text)
     assert [e.type for e in found] == ["ASSAULT"]
     assert found[0].text.startswith("Rebels")
+
+
+# -- the PLOVER readings of a frame, and repeated mentions of one event ---------------------
+
+
+def test_negated_cooperative_act_is_a_reject_and_the_act_stays_negated() -> None:
+    text = "The rebels will not accept the ceasefire."
+    reject = only(events(text), "REJECT")
+    assert reject.subtype == "refuse: agree"
+    assert [e.status for e in all_events(text) if e.type == "AGREE"] == ["negated"]
+    # a negated hostile act is no REJECT: it is only a negated act
+    assert not events("The army did not shell the village.")
+
+
+def test_a_repeated_event_gives_the_first_mention_its_date() -> None:
+    text = "Police arrested the journalist. Police arrested the journalist on Monday in Minsk."
+    monday = text.index("Monday")
+    timex = Timex(start=monday, end=monday + 6, text="Monday", type="DATE", value="2024-12-02")
+    found = events(text, timexes=[timex])
+    arrests = [e for e in found if e.type == "COERCE"]
+    assert len(arrests) == 1, [(e.trigger.text, e.date) for e in arrests]
+    assert arrests[0].trigger.start == text.index("arrested")  # the first mention is kept ...
+    assert arrests[0].date == "2024-12-02" and not arrests[0].date_inferred  # ... with the date stated later

@@ -143,6 +143,11 @@ def test_threat_and_threatened_act() -> None:
     assert threat.status == "reported" and texts(threat.actors) == ["حماس"]
 
 
+def test_background_from_a_habit_cue() -> None:
+    event = one(run("لطالما هاجم المسلحون الجيش في العاصمة."), "ASSAULT")
+    assert event.status == "background"
+
+
 def test_background_from_a_date_years_before_publication() -> None:
     event = one(run("في عام 2015 هاجم مسلحون مدينة الموصل."), "ASSAULT")
     assert event.status == "background" and event.date == "2015"

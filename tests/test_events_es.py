@@ -136,8 +136,6 @@ def test_threatened() -> None:
     assert texts(event.actors) == ["grupo armado"]
 
 
-@pytest.mark.xfail(reason="engine: 'amenazar con + infinitive' is parsed as advcl, and the status "
-                          "frame only climbs xcomp/obj controllers", strict=True)
 def test_threatened_with_parse() -> None:
     analysis = run("El grupo armado amenazó con atacar la base militar de Tumaco.")
     assert one(analysis, "ASSAULT").status == "threatened"
@@ -167,6 +165,11 @@ def test_status_cues_without_a_parse(text: str, status: str) -> None:
     analysis = run(text, PROXIMITY)
     acts = [e for e in analysis.events if e.type in ("ASSAULT", "RETREAT")]
     assert [e.status for e in acts] == [status], [(e.type, e.status, e.trigger.text) for e in analysis.events]
+
+
+def test_background_from_a_habit_cue() -> None:
+    event = one(run("Los rebeldes solían atacar a los soldados en la capital."), "ASSAULT")
+    assert event.status == "background"
 
 
 def test_background_from_a_date_years_before_publication() -> None:

@@ -91,10 +91,16 @@ def test_trigger_inside_an_organisation_name_is_no_event() -> None:
 
 
 def test_strike_as_walkout_and_as_shot() -> None:
-    analysis = run("Les syndicats ont appelé à une grève générale de 24 heures.")
+    event = one(run("Les enseignants sont en grève depuis lundi à Dakar."), "PROTEST")
+    assert texts(event.actors) == ["enseignants"] and event.actors[0].agent.endswith("PRO")
+    assert event.date_inferred  # "depuis lundi" bounds the strike, it does not date it
+    assert not run("Le coup franc a été frappé par l'attaquant vedette.").events
+
+
+def test_call_for_a_strike() -> None:
+    analysis = run("Les syndicats ont appelé à une grève générale de 24 heures.", PROXIMITY)
     assert one(analysis, "REQUEST").status == "reported"
     assert one(analysis, "PROTEST").status == "hypothetical"  # called for, not yet held
-    assert not run("Le coup franc a été frappé par l'attaquant vedette.").events
 
 
 def test_natural_disaster_is_no_assault() -> None:
@@ -123,10 +129,13 @@ def test_status_without_a_parse(text: str, plover_type: str, status: str) -> Non
 @pytest.mark.parametrize(
     ("text", "plover_type", "status"),
     [
-        ("Le gouvernement a accepté de retirer ses troupes de la frontière.", "RETREAT", "planned"),
+        ("Le gouvernement a promis de libérer les prisonniers politiques.", "CONCEDE", "planned"),
         ("Les rebelles pourraient attaquer la capitale dans les prochains jours.", "ASSAULT", "hypothetical"),
         ("L'armée malienne n'a pas attaqué les manifestants.", "ASSAULT", "negated"),
         ("L'armée malienne a nié que ses soldats aient bombardé le marché.", "ASSAULT", "denied"),
+        ("L'armée malienne a nié avoir bombardé le marché.", "ASSAULT", "denied"),
+        ("Le groupe armé a menacé d'attaquer la base militaire de Ménaka.", "ASSAULT", "threatened"),
+        ("Le gouvernement a accepté de retirer ses troupes de la frontière.", "RETREAT", "planned"),
     ],
 )
 def test_status(text: str, plover_type: str, status: str) -> None:
@@ -138,6 +147,11 @@ def test_threat_and_threatened_act() -> None:
     threat = one(analysis, "THREATEN")
     assert threat.status == "reported" and texts(threat.actors) == ["groupe armé"]
     assert one(analysis, "ASSAULT").status == "threatened"
+
+
+def test_background_from_a_habit_cue() -> None:
+    event = one(run("Les rebelles ont longtemps attaqué les soldats dans la capitale."), "ASSAULT")
+    assert event.status == "background"
 
 
 def test_background_from_a_date_years_before_publication() -> None:

@@ -132,6 +132,11 @@ def test_planned_act_of_force_is_also_a_threat() -> None:
     assert one(analysis, "THREATEN").status == "reported"
 
 
+def test_background_from_a_habit_cue() -> None:
+    event = one(run("Pemberontak dulu pernah menyerang tentara di ibu kota."), "ASSAULT")
+    assert event.status == "background"
+
+
 def test_background_from_a_date_years_before_publication() -> None:
     event = one(run("Pada tahun 2015, pemberontak menyerang kota Mosul."), "ASSAULT")
     assert event.status == "background" and event.date == "2015"

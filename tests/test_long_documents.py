@@ -24,15 +24,27 @@ def test_a_long_document_keeps_exact_offsets_and_indices():
     text = PARAGRAPH * 400
     analysis = analyse(Document(id="long", text=text, meta=Meta(language="en", published="2024-11-26")))
     assert any("sections" in w for w in analysis.warnings)
-    spans = [*analysis.mentions, *analysis.timexes, *analysis.places, *analysis.events, *analysis.quotes]
+    casualties = [c for e in analysis.events for c in e.casualties]
+    spans = [*analysis.mentions, *analysis.timexes, *analysis.places, *analysis.events, *analysis.quotes, *casualties]
     assert all(text[s.start : s.end] == s.text for s in spans)
     assert sum(m.text == "Aleppo" for m in analysis.mentions) == 400
+    late = [e for e in analysis.events if e.start > len(text) // 2]
+    assert late, "events of the later sections are kept"
     for event in analysis.events:
         if event.place is not None:
             place = analysis.places[event.place]
             assert event.start <= place.end and place.start <= event.end + 200
-        for arg in event.actors:
+        if event.timex is not None and not event.date_inferred:
+            timex = analysis.timexes[event.timex]
+            assert analysis.sentences[timex.sentence].start <= event.start < analysis.sentences[timex.sentence].end
+        for arg in [*event.actors, *event.targets]:
             if arg.mention is not None:
-                assert analysis.mentions[arg.mention].start < event.end + 500
+                # the renumbered index points at the very mention the argument was read from
+                mention = analysis.mentions[arg.mention]
+                assert arg.start <= mention.start and mention.end <= arg.end, (arg, mention)
+    for quote in analysis.quotes:
+        if quote.speaker is not None and quote.speaker.mention is not None:
+            mention = analysis.mentions[quote.speaker.mention]
+            assert quote.speaker.start <= mention.start and mention.end <= quote.speaker.end
     clusters = {m.cluster for m in analysis.mentions if m.text in ("HTS", "Hayat Tahrir al-Sham")}
     assert len(clusters) == len(sections(text))  # one per section: context stays inside a section

@@ -275,3 +275,16 @@ def test_parts_of_the_day_told_and_programme_names():
 def test_the_previous_weekday_counts_from_the_day_being_told():
     text = "Shares fell on Nov. 22, 2024, down 3% from the previous Monday."
     assert tag(text) == [("Nov. 22, 2024", "2024-11-22"), ("the previous Monday", "2024-11-18")]
+
+
+def test_a_clock_time_takes_the_day_named_later_in_its_own_sentence() -> None:
+    """Regression: the loop index was overwritten by the sentence index, so with several
+    sentences before it a clock time looked ahead from the wrong position."""
+    from sitrep.analyse.pipeline import analyse
+    from sitrep.model import Document, Meta
+
+    text = ("Pesawat itu hilang. Tim SAR dikerahkan. Cuaca buruk. "
+            "Pesawat lepas landas pukul 06.12 WIB, Minggu (28/12/2014).")
+    analysis = analyse(Document(id="t", text=text, meta=Meta(published="2015-01-01", language="id")))
+    values = {t.text: t.value for t in analysis.timexes}
+    assert values["pukul 06.12 WIB"] == "2014-12-28T06:12"

@@ -38,7 +38,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "passive_aux": list, "passive_trigger": str, "active_form": str,
         "place_prepositions": list, "territory": list, "anaphora": list, "relatives": list,
         "cue_window": int, "verb_first": bool, "acled": dict, "casualties": dict,
-        "qualifiers": dict, "numbers": dict,
+        "qualifiers": dict, "numbers": dict, "future_form": str, "genitive_markers": list,
     },
     "actors": {
         "nominal": dict, "demonyms": dict, "letters": dict, "prefix": str, "modifiers": list,
@@ -63,7 +63,9 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "standalone": list, "stopwords": list,
     },
 }
-TRIGGER_KEYS = frozenset({"p", "sub", "noun", "territory", "verb", "requires", "unless", "pos", "possessor"})
+TRIGGER_KEYS = frozenset(
+    {"p", "sub", "noun", "territory", "verb", "requires", "unless", "pos", "possessor", "genitive"}
+)
 
 
 class ResourceError(ValueError):

@@ -137,9 +137,16 @@ def acled_view(event: Event, language: str | None = None) -> AcledView | None:
     return None
 
 
-def document_event_types(events: Iterable[Event], language: str | None = None) -> list[str]:
-    """Document labels: ``PLOVER:<TYPE>`` for every event type, ``ACLED:<CODE>`` for every
-    ACLED reading, most confident events first. Callers pass the events that count."""
+LEAD_CHARS = 600  # the opening of a document says what it is mainly about
+CONFIDENT = 0.5
+
+
+def document_event_types(events: Iterable[Event], language: str | None = None, text: str | None = None) -> list[str]:
+    """Document labels: ``PLOVER:<TYPE>`` for every event type, and the ACLED/CASE 2021 label
+    of what the document is mainly about. That label comes from the trained snippet
+    classifier (``models/acled-<lang>.json``, :mod:`.acled_model`) read on the document's
+    opening, where the language has one and it is confident; otherwise from the ACLED
+    view of every event, most confident first. Callers pass the events that count."""
     labels: dict[str, None] = {}
     acled: dict[str, None] = {}
     for event in sorted(events, key=lambda e: -e.confidence):
@@ -147,4 +154,19 @@ def document_event_types(events: Iterable[Event], language: str | None = None) -
         view = acled_view(event, language)
         if view is not None:
             acled.setdefault(f"ACLED:{view.case_code}", None)
+    trained = _trained_label(language, text)
+    if trained is not None:
+        acled = {trained: None}
     return list(labels) + list(acled)
+
+
+def _trained_label(language: str | None, text: str | None) -> str | None:
+    from sitrep.analyse.acled_model import AcledClassifier
+
+    if not text or not text.strip():
+        return None
+    model = AcledClassifier.for_language(language)
+    if model is None:
+        return None
+    label, probability = model.predict(text[:LEAD_CHARS], top=1)[0]
+    return label if probability >= CONFIDENT else None

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pycountry
 
@@ -151,7 +152,20 @@ SECTOR_NAMES = {
 
 
 def agent_entity_id(agent: str) -> str:
+    """The entity an agent code stands for: a country alone ("Israeli strikes": ISR) is the
+    country itself, the same entity as its name's mentions; a sector is an unnamed actor."""
+    if len(agent) == 3 and agent.isalpha() and agent.isupper():
+        country = _country_entity(agent)
+        if country is not None:
+            return country
     return f"actor:{agent}"
+
+
+@lru_cache(maxsize=512)
+def _country_entity(alpha3: str) -> str | None:
+    country = pycountry.countries.get(alpha_3=alpha3)
+    record = Gazetteer.load().country(country.alpha_2) if country else None
+    return f"geo:{record.geonameid}" if record is not None and record.geonameid else None
 
 
 def _agent_name(agent: str) -> str:
@@ -178,6 +192,8 @@ def resolve_agents(analyses: Iterable[DocumentAnalysis]) -> tuple[list[EntityRec
             if arg.mention is not None or not arg.agent:
                 continue
             entity_id = agent_entity_id(arg.agent)
+            if not entity_id.startswith("actor:"):
+                continue  # a country: its entity comes from its name's mentions
             record = records.setdefault(
                 entity_id,
                 EntityRecord(id=entity_id, name=_agent_name(arg.agent), type="ORG",

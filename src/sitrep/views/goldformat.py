@@ -108,7 +108,7 @@ def system_document(
         ],
         "places": [_place_item(p) for p in analysis.places],
         "events": events,
-        "event_types": document_event_types(counted, analysis.language),
+        "event_types": document_event_types(counted, analysis.language, analysis.document.text),
         "quotes": quotes,
         "story": story,
     }

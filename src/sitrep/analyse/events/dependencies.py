@@ -146,16 +146,24 @@ def inherited_subject(verb: Token, is_reporting: Callable[[Token], bool]) -> lis
 
 
 def nominal_roles(noun: Token, lexicon: EventLexicon, is_reporting: Callable[[Token], bool],
-                  is_actor_word: Callable[[Token], bool]) -> tuple[list, list]:
-    """Actors and targets of a nominal trigger ("the RSF's attack on El Fasher")."""
+                  is_actor_word: Callable[[Token], bool], genitive: str | None = None) -> tuple[list, list]:
+    """Actors and targets of a nominal trigger ("the RSF's attack on El Fasher"); a
+    genitive after it ("el ataque de los rebeldes") is the actor or the target as the
+    trigger's lexicon entry says."""
     actors = _children(noun, POSSESSORS) + _children(noun, frozenset({"obl:agent"}))
     actors += _marked(noun, lexicon.agent_markers)
     # "X's attack" parsed as a subject of the noun (a headline or a weak parse)
     actors += [c for c in _children(noun, frozenset({"nsubj"})) if c.i < noun.i]
+    genitives = [c for c in noun.children if c.dep_ in OBLIQUES and c.i > noun.i
+                 and (case_word(c) in lexicon.genitive_markers or (not case_word(c) and "Gen" in c.morph.get("Case")))]
+    if genitive == "actor" and not actors:
+        actors = genitives[:1]
     if not actors:
-        actors = [c for c in noun.children
-                  if c.dep_ in NAME_MODIFIERS and c.i < noun.i and is_actor_word(c) and not case_word(c)]
+        # "Israeli strikes", "la ofensiva rusa", "serangan militer Israel": a name or demonym modifier
+        actors = [c for c in noun.children if c.dep_ in NAME_MODIFIERS and is_actor_word(c) and not case_word(c)]
     targets = [c for c in _marked(noun, lexicon.target_markers) if c not in actors]
+    if genitive == "target" and not targets:
+        targets = [c for c in genitives[:1] if c not in actors]
     if not actors and noun.dep_ in OBJECTS and noun.head.pos_ in ("VERB", "AUX"):
         verb = noun.head
         if lexicon.light_verbs.fullmatch(verb.text) or lexicon.light_verbs.fullmatch(verb.lemma_):
@@ -167,7 +175,8 @@ def nominal_roles(noun: Token, lexicon: EventLexicon, is_reporting: Callable[[To
 
 
 def roles(parse: Parse, start: int, end: int, lexicon: EventLexicon,
-          is_reporting: Callable[[Token], bool], is_actor_word: Callable[[Token], bool]) -> Roles | None:
+          is_reporting: Callable[[Token], bool], is_actor_word: Callable[[Token], bool],
+          genitive: str | None = None) -> Roles | None:
     """The actor and target heads of the trigger at [start, end), or None without a head."""
     head = trigger_head(parse, start, end)
     if head is None:
@@ -176,7 +185,7 @@ def roles(parse: Parse, start: int, end: int, lexicon: EventLexicon,
         actors, targets, passive = verbal_roles(head, lexicon, is_reporting)
         verbal = True
     else:
-        actors, targets = nominal_roles(head, lexicon, is_reporting, is_actor_word)
+        actors, targets = nominal_roles(head, lexicon, is_reporting, is_actor_word, genitive)
         passive, verbal = False, False
     span = parse.tokens_in(start, end)
     # the trigger's own words: its head, its last word ("launched an *offensive*") and its
@@ -203,15 +212,17 @@ def frame_tokens(head: Token) -> tuple[list[Token], Token | None, list[Token]]:
     own: list[Token] = []
     controllers: list[Token] = []
     reporting: Token | None = None
-    frame_words = frozenset({"aux", "aux:pass", "mark", "advmod", "neg", "det", "amod", "cop"})
+    frame_words = frozenset({"aux", "mark", "advmod", "neg", "det", "amod", "cop"})  # with subtypes: aux:tense ...
     current = head
     for _ in range(MAX_CLIMB):
-        own.extend(c for c in current.children if c.dep_ in frame_words and c.i < current.i + 3)
+        own.extend(c for c in current.children if c.dep_.split(":")[0] in frame_words and c.i < current.i + 3)
         own.append(current)
         relation, parent = current.dep_, current.head
         if parent.i == current.i:
             break
-        if relation == "xcomp" or (relation in OBJECTS and current.pos_ not in ("VERB", "AUX")):
+        infinitive = "Inf" in current.morph.get("VerbForm") and relation in ("advcl", "ccomp", "obj")
+        if relation == "xcomp" or infinitive or (relation in OBJECTS and current.pos_ not in ("VERB", "AUX")):
+            # "refused to attack", "amenazó con atacar", "a accepté de retirer": a controlled act
             controllers.append(parent)
             current = parent
             continue

@@ -237,7 +237,8 @@ class _DocumentState:
         roles = None
         if parse is not None:
             roles = dependencies.roles(parse, trigger.start, trigger.end, lexicon,
-                                       self._is_reporting(parse), self._is_actor_word(parse, candidates))
+                                       self._is_reporting(parse), self._is_actor_word(parse, candidates),
+                                       entry.genitive)
         if roles is not None:
             if entry.pos and roles.head.pos_ not in entry.pos:
                 return None
@@ -248,6 +249,8 @@ class _DocumentState:
                 return []  # "said", "conceded": speech, not the act ("warned", "accused" are acts)
             actors = self._arguments(roles.actors, parse, candidates, "actor")
             targets = self._arguments(roles.targets, parse, candidates, "target")
+            if not actors and roles.verbal and not roles.passive:
+                actors = self._adjacent_subject(parse, trigger, candidates)
             frame = self._frame(roles.head, parse, question, trigger_spans, trigger)
         else:
             actors, targets = proximity.nearest_arguments(
@@ -266,6 +269,8 @@ class _DocumentState:
         if entry.needs_argument and not (actors or targets):
             return []
         status, obligation = status_of(frame, lexicon)
+        if status == "reported" and lexicon.future_form.fullmatch(text[trigger.start:trigger.end].split()[0]):
+            status = "planned"  # "atacará", "frappera", "سيهاجم": the verb form is a future
         plover_type, reading_status, note = plover_reading(entry.type, status, obligation, frame, lexicon)
         actors = [a for a in actors if a.mention not in self.towns]
         for arg in actors + targets:
@@ -289,7 +294,7 @@ class _DocumentState:
 
     def _frame(self, head: Token, parse: Parse, question: bool, trigger_spans, trigger: _Trigger) -> Frame:
         own, reporting, controllers = dependencies.frame_tokens(head)
-        own_text = " ".join(t.text for t in own)
+        own_text = " ".join(t.text for t in own if t.i != head.i)  # the trigger is not its own mood cue
         reporting_text = ""
         if reporting is not None:
             reporting_text = " ".join([c.text for c in reporting.children if c.dep_ in ("aux", "advmod")]
@@ -305,6 +310,21 @@ class _DocumentState:
         )
         return Frame(own=own_text, reporting=reporting_text, question=question, frame_is_trigger=frame_is_trigger,
                      adjuncts=adjuncts)
+
+    def _adjacent_subject(self, parse: Parse, trigger: _Trigger, candidates: list[Argument]) -> list[Argument]:
+        """A name or description right before an active verb the parse gave no subject
+        ("al-Assad left Syria", "HTS, which led the charge"): the parse of such sentences
+        is the likelier one to be wrong. Only with no other verb in between, so that the
+        subject of "confirmed" in "the committee confirmed an attack" is never taken."""
+        before = [c for c in candidates if trigger.clause[0] <= c.start and c.end <= trigger.start
+                  and c.mention not in self.towns]
+        if not before:
+            return []
+        nearest = before[-1]
+        between = parse.tokens_in(nearest.end, trigger.start)
+        if len(between) > 6 or any(t.pos_ == "VERB" for t in between):
+            return []
+        return [copy_argument(nearest)]
 
     def _is_trigger_word(self, arg: Argument) -> bool:
         """An event noun in a participant's place ("this offensive"); people named by what
@@ -449,12 +469,13 @@ def _repeated(event: Event, earlier: list[Event], mentions: list[Mention]) -> bo
     for other in earlier:
         if other.type != event.type or other.status != event.status or _participants(other, mentions) != key:
             continue
-        if not event.date_inferred and not other.date_inferred and event.date != other.date:
+        stated = event.date and not event.date_inferred
+        if stated and other.date and not other.date_inferred and event.date != other.date:
             continue
         if (event.place is not None and other.place is not None and event.place != other.place
                 and not event.place_inferred and not other.place_inferred):
             continue
-        if other.date_inferred and not event.date_inferred:
+        if stated and (other.date is None or other.date_inferred):
             other.date, other.timex, other.date_precision, other.date_inferred = (
                 event.date, event.timex, event.date_precision, False)
         if (other.place is None or other.place_inferred) and event.place is not None and not event.place_inferred:

@@ -38,6 +38,7 @@ class Entry:
     requires: re.Pattern | None  # one of these must occur in the clause
     unless: re.Pattern | None  # none of these may occur in the clause
     possessor_is_target: bool  # "Assad's backers": the possessor of the noun is the one acted on
+    genitive: str | None  # "el ataque de los rebeldes": a genitive phrase after the noun is the actor or target
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ class EventLexicon:
     not_event_date: re.Pattern  # "since October": a date that is not when the event happened
     place_relation: re.Pattern  # "20 km north of" right before a place
     reporting: re.Pattern  # said, confirmed, according to: never an event, never its actor
+    future_form: re.Pattern  # a verb form that is itself a future ("atacará", "سيهاجم"): planned
+    genitive_markers: frozenset[str]  # case words of a genitive after a noun ("de", "des", "del")
     casualties: dict[str, re.Pattern]  # killed, injured ... -> words
     qualifiers: dict[str, re.Pattern]  # at_least, about ... -> words
     numbers: dict[str, int]  # number words: "three" -> 3, "dozens" -> 24
@@ -101,6 +104,7 @@ def _entry(plover_type: str, item: str | dict, config: dict, prefixes: tuple[str
         requires=word_regex(spec["requires"], config) if spec.get("requires") else None,
         unless=word_regex(spec["unless"], config) if spec.get("unless") else None,
         possessor_is_target=spec.get("possessor") == "target",
+        genitive=spec.get("genitive"),
     )
 
 
@@ -155,6 +159,8 @@ def event_lexicon(language: str) -> EventLexicon | None:
         place_relation=re.compile(config["place_relation"], re.IGNORECASE)
         if config.get("place_relation") else NEVER,
         reporting=word_regex(reporting, quotes) if reporting else NEVER,
+        future_form=re.compile(config["future_form"], re.IGNORECASE) if config.get("future_form") else NEVER,
+        genitive_markers=_words(config.get("genitive_markers")),
         casualties={
             kind: word_regex(patterns, config) for kind, patterns in (config.get("casualties") or {}).items()
         },
@@ -179,7 +185,8 @@ def _number_words(language: str, config: dict) -> dict[str, int]:
             words[str(word).casefold()] = int(value)
     for word, value in (config.get("numbers") or {}).items():
         words[str(word).casefold()] = int(value)
-    return words
+    # 0 takes a word out ("un" is "one" in dates and an article before casualties)
+    return {word: value for word, value in words.items() if value > 0}
 
 
 @dataclass(frozen=True)

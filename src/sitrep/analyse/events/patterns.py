@@ -21,10 +21,12 @@ _FALLBACK_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"'”’»)]*|\n|$)")
 
 def expand(pattern: str, letters: dict[str, str] | None = None) -> str:
     """Turn a lexicon pattern into a regex (see the module docstring)."""
+    # "attack*" -> attack\w*; a regex class already starred ("\w*", "\d*") stays as it is.
+    # Done before the letter classes, so that a star after a letter with spelling variants
+    # (Arabic ا/أ/إ) still reads as a word ending.
+    pattern = re.sub(r"(?<=\w)(?<!\\[a-zA-Z])\*", r"\\w*", pattern)
     if letters:
         pattern = "".join(letters.get(ch, ch) for ch in pattern)
-    # "attack*" -> attack\w*; a regex class already starred ("\w*", "\d*") stays as it is
-    pattern = re.sub(r"(?<=\w)(?<!\\[a-zA-Z])\*", r"\\w*", pattern)
     return pattern.replace(" ", r"\s+")
 
 
