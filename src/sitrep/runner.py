@@ -39,11 +39,15 @@ class RunSummary:
 
 
 def _analyse_safely(document: Document) -> DocumentAnalysis | Failed:
+    """The analysis, with what reading the document cost (a dropped date) first among its
+    warnings; any exception becomes a Failed for this document alone."""
     try:
-        return analyse(document)
+        analysis = analyse(document)
     except Exception as exc:  # one bad article must not stop the batch
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        return Failed(document.source or document.id, f"analysis failed: {detail}")
+        return Failed(document.source or document.id, f"analysis failed: {detail[:300]}")
+    analysis.warnings[:0] = document.warnings
+    return analysis
 
 
 def warm_up(languages: tuple[str, ...] = ("en",)) -> None:

@@ -27,7 +27,11 @@ _LOOKS_HTML = re.compile(
 
 
 def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Decode an HTML page: BOM, then the HTTP charset, then ``<meta charset>``, then UTF-8."""
+    """Decode an HTML page: BOM, then the HTTP charset, then ``<meta charset>``, then UTF-8.
+
+    A declared charset that is wrong or no charset at all ("undefined", which Python
+    knows as a codec that always fails) is passed over for the next candidate.
+    """
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode_text(data)
     candidates = [declared] if declared else []
@@ -37,7 +41,7 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     for charset in candidates:
         try:
             return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):
             continue
     try:
         return data.decode("utf-8")

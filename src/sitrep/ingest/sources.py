@@ -2,7 +2,8 @@
 
 The iterator never raises on bad input: a corpus gathered from the web always holds a
 few broken files, and one of them must not stop the other ten thousand. Every source
-that yields nothing yields a :class:`Skipped` with a reason instead.
+that yields nothing yields a :class:`Skipped` with a reason instead, and so does every
+record of a file that cannot be read (the other records of the file are still read).
 """
 
 from __future__ import annotations
@@ -12,7 +13,16 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from sitrep.ingest.base import BadInput, Raw, Skipped, binary_kind, decode_text, normalise_text
+from sitrep.ingest.base import (
+    BadInput,
+    Raw,
+    Skipped,
+    binary_kind,
+    decode_text,
+    normalise_text,
+    reason_for,
+    storable,
+)
 from sitrep.ingest.feeds import looks_like_feed, read_feed
 from sitrep.ingest.html import decode_html, extract_page
 from sitrep.ingest.meta import (
@@ -61,22 +71,29 @@ def read_sources(
                 continue
             seen_files.add(key)
             for item in _read_file(found, max_bytes):
-                yield item if isinstance(item, Skipped) else _finish(item, max_bytes, seen_texts)
+                if isinstance(item, Skipped):
+                    yield item
+                    continue
+                try:
+                    yield _finish(item, max_bytes, seen_texts)
+                except Exception as exc:  # a bug on one record must cost that record only
+                    yield Skipped(item.source, reason_for(exc))
 
 
 def _finish(raw: Raw, max_bytes: int, seen: dict[str, str]) -> Document | Skipped:
     """The checks every format shares: empty, too large, already seen."""
     text = normalise_text(raw.text)
+    source = storable(raw.source)
     if not text.strip():
-        return Skipped(raw.source, "empty document")
+        return Skipped(source, "empty document")
     size = len(text.encode("utf-8"))
     if size > max_bytes:
-        return Skipped(raw.source, f"larger than max_bytes ({size} > {max_bytes} bytes)")
+        return Skipped(source, f"larger than max_bytes ({size} > {max_bytes} bytes)")
     doc_id = content_id(text)
     if doc_id in seen:
-        return Skipped(raw.source, f"duplicate of {seen[doc_id]}")
-    seen[doc_id] = raw.source
-    return Document(id=doc_id, text=text, meta=raw.meta, source=raw.source)
+        return Skipped(source, f"duplicate of {seen[doc_id]}")
+    seen[doc_id] = source
+    return Document(id=doc_id, text=text, meta=raw.meta, source=source, warnings=list(raw.notes))
 
 
 def _expand(arg: str) -> Iterator[Path | Skipped]:
@@ -121,12 +138,10 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Raw | Skipped]:
             yield from read_jsonl(path, max_bytes)
         else:
             yield from _read_whole(path, suffix, max_bytes)
-    except BadInput as exc:
-        yield Skipped(str(path), str(exc))
     except OSError as exc:
         yield Skipped(str(path), f"cannot read file: {exc.strerror or exc}")
     except Exception as exc:  # a reader bug must not end the whole run
-        yield Skipped(str(path), f"unexpected error: {type(exc).__name__}: {exc}")
+        yield Skipped(str(path), reason_for(exc))
 
 
 def _read_whole(path: Path, suffix: str, max_bytes: int) -> Iterator[Raw | Skipped]:
@@ -144,37 +159,39 @@ def _read_whole(path: Path, suffix: str, max_bytes: int) -> Iterator[Raw | Skipp
         what = "max_bytes" if limit == max_bytes else "the limit for files read whole"
         raise BadInput(f"larger than {what} ({size} > {limit} bytes)")
     data = path.read_bytes()
-    kind = binary_kind(data[:8192])
+    kind = binary_kind(data[:8192], nul_bytes=reader in (_read_text, _read_html))
     if kind:
         raise BadInput(f"binary file ({kind})")
     yield from reader(path, data, max_bytes)
 
 
-def _sidecar(path: Path) -> tuple[dict[str, str], Skipped | None]:
+def _sidecar(path: Path, notes: list[str]) -> tuple[dict[str, str], Skipped | None]:
     """The sidecar's fields, and a note when a sidecar exists but cannot be used."""
     sidecar = sidecar_for(path)
     if sidecar is None:
         return {}, None
     try:
-        return read_sidecar(sidecar), None
+        return read_sidecar(sidecar, notes), None
     except BadInput as exc:
         return {}, Skipped(str(sidecar), str(exc))
 
 
 def _read_text(path: Path, data: bytes, max_bytes: int) -> Iterator[Raw | Skipped]:
-    front, body = split_front_matter(normalise_text(decode_text(data)))
-    side, problem = _sidecar(path)
+    notes: list[str] = []
+    front, body = split_front_matter(normalise_text(decode_text(data)), notes)
+    side, problem = _sidecar(path, notes)
     if problem:
         yield problem
-    yield Raw(body, make_meta(front, side), str(path))
+    yield Raw(body, make_meta(front, side), str(path), notes)
 
 
 def _read_html(path: Path, data: bytes, max_bytes: int) -> Iterator[Raw | Skipped]:
-    side, problem = _sidecar(path)
+    notes: list[str] = []
+    side, problem = _sidecar(path, notes)
     if problem:
         yield problem
     text, found = extract_page(decode_html(data), side.get("url"))
-    yield Raw(text, make_meta(found, side), str(path))
+    yield Raw(text, make_meta(found, side), str(path), notes)
 
 
 def _read_json(path: Path, data: bytes, max_bytes: int) -> Iterator[Raw | Skipped]:
