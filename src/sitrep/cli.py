@@ -43,7 +43,7 @@ def _open_store(db: str):
 
 
 def _progress_factory(progress: Progress):
-    def factory(total: int):
+    def factory(total: int | None):
         task = progress.add_task("Analysing", total=total)
         return lambda n: progress.advance(task, n)
 

@@ -3,21 +3,25 @@
 ``analyse_many`` is the parallel per-document step (pure: documents in, analyses out).
 ``run_corpus`` is the main job: read sources, analyse what is not stored yet, store it
 article by article (a failure loses nothing already stored), then resolve entities and
-stories over the whole store.
+stories over the whole store. Reading, analysis and storing are streamed: a document is
+stored soon after it is read, never after the whole batch has been read, so a reader
+that fails late (or a kill) costs only what was still in flight.
 """
 
 from __future__ import annotations
 
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from sitrep.analyse.pipeline import analyse
 from sitrep.model import Document, DocumentAnalysis, Meta
 
 Progress = Callable[[int], None]  # called with the number of documents just finished
+AHEAD = 4  # documents per worker in flight: enough to keep every worker busy
 
 
 @dataclass
@@ -57,19 +61,29 @@ def warm_up(languages: tuple[str, ...] = ("en",)) -> None:
 
 
 def analyse_many(
-    documents: Sequence[Document], *, workers: int = 1, progress: Progress | None = None
+    documents: Iterable[Document], *, workers: int = 1, progress: Progress | None = None
 ) -> Iterator[DocumentAnalysis | Failed]:
-    """Analyses in input order; ``workers > 1`` uses a process pool."""
-    if workers <= 1 or len(documents) < 2:
+    """Analyses in input order; ``workers > 1`` uses a process pool.
+
+    ``documents`` is consumed lazily, only ``AHEAD`` documents per worker ahead of the
+    analyses handed back, so a caller can store each analysis before the rest is read.
+    """
+    if workers <= 1:
         for document in documents:
             yield _analyse_safely(document)
             if progress:
                 progress(1)
         return
-    chunk = max(1, min(32, len(documents) // (workers * 4)))
     with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
-        for result in pool.map(_analyse_safely, documents, chunksize=chunk):
-            yield result
+        pending: deque[Future[DocumentAnalysis | Failed]] = deque()
+        for document in documents:
+            pending.append(pool.submit(_analyse_safely, document))
+            if len(pending) >= workers * AHEAD:
+                yield pending.popleft().result()
+                if progress:
+                    progress(1)
+        while pending:
+            yield pending.popleft().result()
             if progress:
                 progress(1)
 
@@ -107,27 +121,43 @@ def resolve_corpus(store) -> tuple[int, int]:
     return len(picture.records), len(picture.stories)
 
 
+def _new_documents(sources: Iterable[Document | object], store, summary: RunSummary) -> Iterator[Document]:
+    """The documents of ``sources`` not stored yet, read lazily; skips and repeats are
+    counted in ``summary``. A source iterator that raises ends the reading (with a note),
+    not the run: what was read before it is still analysed and stored."""
+    items = iter(sources)
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except Exception as exc:
+            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+            summary.skipped.append(("(input)", f"reading stopped: {detail[:300]}"))
+            return
+        if not isinstance(item, Document):
+            summary.skipped.append((getattr(item, "source", "?"), getattr(item, "reason", "?")))
+            continue
+        summary.read += 1
+        if store.has_article(item.id):
+            summary.already_stored += 1
+        else:
+            yield item
+
+
 def run_corpus(
     sources: Iterable[Document | object],
     store,
     *,
     workers: int = 1,
-    progress_factory: Callable[[int], Progress] | None = None,
+    progress_factory: Callable[[int | None], Progress] | None = None,
 ) -> RunSummary:
-    """The main job over already-read sources (Documents and Skipped records)."""
+    """The main job over sources (Documents and Skipped records), streamed: each document
+    is analysed and stored as it comes, so the progress total is not known (None)."""
     started = time.perf_counter()
     summary = RunSummary()
-    todo: list[Document] = []
-    for item in sources:
-        if isinstance(item, Document):
-            summary.read += 1
-            if store.has_article(item.id):
-                summary.already_stored += 1
-            else:
-                todo.append(item)
-        else:
-            summary.skipped.append((getattr(item, "source", "?"), getattr(item, "reason", "?")))
-    progress = progress_factory(len(todo)) if progress_factory else None
+    progress = progress_factory(None) if progress_factory else None
+    todo = _new_documents(sources, store, summary)
     for result in analyse_many(todo, workers=workers, progress=progress):
         if isinstance(result, Failed):
             summary.skipped.append((result.source, result.reason))
