@@ -4,12 +4,17 @@ The iterator never raises on bad input: a corpus gathered from the web always ho
 few broken files, and one of them must not stop the other ten thousand. Every source
 that yields nothing yields a :class:`Skipped` with a reason instead, and so does every
 record of a file that cannot be read (the other records of the file are still read).
+
+Folders and ``**`` globs are walked without following symbolic links to folders, so a
+link back up the tree cannot make a run go on forever; a folder that cannot be listed
+is reported, not silently passed over.
 """
 
 from __future__ import annotations
 
-import glob
+import fnmatch
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -44,6 +49,8 @@ _TEXT = frozenset({".txt", ".md", ".markdown", ".text"})
 _HTML = frozenset({".html", ".htm", ".xhtml"})
 _FEED = frozenset({".xml", ".rss", ".atom", ".rdf"})
 _JSONL = frozenset({".jsonl", ".ndjson"})
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+_MAGIC = re.compile(r"[*?[]")
 
 
 def read_sources(
@@ -102,27 +109,86 @@ def _expand(arg: str) -> Iterator[Path | Skipped]:
         yield from _walk(path)
     elif path.exists():
         yield path
-    elif any(ch in arg for ch in "*?["):
-        matches = sorted(glob.glob(os.path.expanduser(arg), recursive=True))
-        if not matches:
-            yield Skipped(arg, "no files match the pattern")
-        for match in matches:
-            p = Path(match)
-            if p.is_dir():
-                yield from _walk(p)
-            else:
-                yield p
+    elif _URL.match(arg):
+        yield Skipped(arg, "sitrep reads files, not URLs: save the page first (for example with "
+                           "curl -o page.html URL) and pass the file")
+    elif _MAGIC.search(arg):
+        yield from _glob(os.path.expanduser(arg))
     else:
         yield Skipped(arg, "no such file or directory")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` in a stable order, hidden files and folders left out."""
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path) -> Iterator[Path | Skipped]:
+    """Files under ``folder`` in a stable order, hidden files and folders left out; links to
+    folders are not followed (no loops), and folders that cannot be listed are reported."""
+    problems: list[OSError] = []
+    found = False
+    for root, dirs, files in os.walk(folder, onerror=problems.append):
+        yield from (_unreadable(e) for e in problems)
+        problems.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
+                found = True
                 yield Path(root, name)
+    yield from (_unreadable(e) for e in problems)
+    if not found:
+        yield Skipped(str(folder), "no files in folder")
+
+
+def _unreadable(exc: OSError) -> Skipped:
+    return Skipped(str(exc.filename or "?"), f"cannot read folder: {exc.strerror or exc}")
+
+
+def _glob(pattern: str) -> Iterator[Path | Skipped]:
+    """Paths matching a glob (``**`` spans folders), in sorted order; see :func:`_match`."""
+    parts = Path(pattern).parts
+    first = next(i for i, part in enumerate(parts) if _MAGIC.search(part))
+    root = Path(*parts[:first]) if first else Path(".")
+    matches: list[Path] = []
+    for item in _match(root, parts[first:]):
+        if isinstance(item, Skipped):
+            yield item
+        else:
+            matches.append(item)
+    if not matches:
+        yield Skipped(pattern, "no files match the pattern")
+    for match in sorted(matches):
+        if match.is_dir():
+            yield from _walk(match)
+        else:
+            yield match
+
+
+def _match(folder: Path, parts: tuple[str, ...]) -> Iterator[Path | Skipped]:
+    """Entries under ``folder`` matching the pattern ``parts``. ``**`` descends into real
+    folders only, never through a link, so a link to ``.`` cannot loop; as in the shell,
+    ``*`` does not match hidden names."""
+    head, rest = parts[0], parts[1:]
+    if head == "**" and not rest:
+        yield folder  # everything below it: the folder is walked
+        return
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError as exc:
+        yield _unreadable(exc)
+        return
+    if head == "**":
+        yield from _match(folder, rest)
+        for entry in entries:
+            if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
+                yield from _match(Path(entry.path), parts)
+        return
+    for entry in entries:
+        if entry.name.startswith(".") and not head.startswith("."):
+            continue
+        if not fnmatch.fnmatchcase(entry.name, head):
+            continue
+        if not rest:
+            yield Path(entry.path)
+        elif entry.is_dir():
+            yield from _match(Path(entry.path), rest)
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Raw | Skipped]:
