@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from sitrep.analyse.chunks import SECTION_CHARS, analyse_in_sections
 from sitrep.analyse.langid import detect_language
+from sitrep.analyse.sentences import sentence_cap  # noqa: F401 - registers sitrep_sentence_cap
 from sitrep.model import Document, DocumentAnalysis, Sentence, Span
 
 SPACY_LANGUAGES = {
@@ -204,6 +205,7 @@ def get_nlp(language: str) -> Language:
     nlp.max_length = MAX_CHARS
     nlp.add_pipe("sitrep_line_breaks")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sitrep_sentence_cap")
     for stage in STAGES:
         nlp.add_pipe(stage)
     return nlp
