@@ -16,6 +16,8 @@ from rich.console import Console  # noqa: E402
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn  # noqa: E402
 from rich.table import Table  # noqa: E402
 
+from sitrep.views.terminal import markup  # noqa: E402
+
 app = typer.Typer(
     help="sitrep: turn a stream of news articles into an evidence-linked picture of what happened.",
     no_args_is_help=True,
@@ -38,7 +40,7 @@ def _open_store(db: str):
     try:
         return Store.open(db)
     except Exception as exc:
-        err.print(f"[red]Cannot open the store {db!r}: {exc}[/]")
+        err.print(f"[red]Cannot open the store {markup(repr(db))}: {markup(exc)}[/]")
         raise typer.Exit(2) from exc
 
 
@@ -60,9 +62,9 @@ def _ingest(paths: list[str], db: str, workers: int, quiet: bool = False):
         summary = run_corpus(read_sources(paths), store, workers=workers,
                              progress_factory=_progress_factory(progress))
     for source, reason in summary.skipped:
-        err.print(f"[yellow]skipped[/] {source}: {reason}")
+        err.print(f"[yellow]skipped[/] {markup(source)}: {markup(reason)}")
     for source, warning in summary.warnings:
-        err.print(f"[dim]note[/] {source}: {warning}")
+        err.print(f"[dim]note[/] {markup(source)}: {markup(warning)}")
     err.print(
         f"Read {summary.read} article(s): {summary.stored} stored, {summary.already_stored} already stored, "
         f"{len(summary.skipped)} skipped; {summary.entities} entities, {summary.stories} stories "
@@ -103,7 +105,7 @@ def run(
     store.close()
     render_terminal(briefings, console)
     html_out.write_text(render_html(briefings), encoding="utf-8")
-    err.print(f"HTML briefing written to {html_out}")
+    err.print(f"HTML briefing written to {markup(html_out)}")
     if summary.skipped:
         raise typer.Exit(1)
 
@@ -122,7 +124,7 @@ def report(
     render_terminal(briefings, console)
     if html_out:
         html_out.write_text(render_html(briefings), encoding="utf-8")
-        err.print(f"HTML briefing written to {html_out}")
+        err.print(f"HTML briefing written to {markup(html_out)}")
 
 
 @app.command()
@@ -135,13 +137,13 @@ def export(
     from sitrep.views.export import export as export_store
 
     if fmt not in ("jsonl", "csv", "parquet"):
-        err.print(f"[red]Unknown format {fmt!r}: use jsonl, csv or parquet.[/]")
+        err.print(f"[red]Unknown format {markup(repr(fmt))}: use jsonl, csv or parquet.[/]")
         raise typer.Exit(2)
     store = _open_store(db)
     written = export_store(store, out, fmt)  # type: ignore[arg-type]
     store.close()
     for path in written:
-        err.print(f"wrote {path}")
+        err.print(f"wrote {markup(path)}")
 
 
 @app.command()
@@ -155,7 +157,7 @@ def search(
     hits = store.search(query, limit=limit)
     store.close()
     for article_id, title, snippet in hits:
-        console.print(f"[bold]{title or article_id}[/] [dim]{article_id}[/]\n  {snippet}")
+        console.print(f"[bold]{markup(title or article_id)}[/] [dim]{markup(article_id)}[/]\n  {markup(snippet)}")
     if not hits:
         err.print("No match.")
 
@@ -176,8 +178,9 @@ def entities(
     table = Table("id", "name", "type", "articles", "languages", "first seen", "last seen", "aliases")
     for r in rows:
         aliases = ", ".join(sorted({a["name"] for a in r["aliases"]}))
-        table.add_row(r["id"], r["name"], r["type"], str(r["article_count"]), ",".join(r["languages"]),
-                      str(r["first_seen"] or ""), str(r["last_seen"] or ""), aliases)
+        cells = (r["id"], r["name"], r["type"], r["article_count"], ",".join(r["languages"]),
+                 r["first_seen"] or "", r["last_seen"] or "", aliases)
+        table.add_row(*map(markup, cells))
     console.print(table)
 
 
@@ -191,13 +194,15 @@ def entity(
     row = store.entity(entity_id)
     store.close()
     if row is None:
-        err.print(f"[red]No entity {entity_id!r}.[/]")
+        err.print(f"[red]No entity {markup(repr(entity_id))}.[/]")
         raise typer.Exit(1)
-    console.print(f"[bold]{row['name']}[/] ({row['type']}) [dim]{row['id']}[/]")
-    console.print("Aliases: " + ", ".join(sorted({a["name"] for a in row["aliases"]})))
+    console.print(f"[bold]{markup(row['name'])}[/] ({markup(row['type'])}) [dim]{markup(row['id'])}[/]")
+    console.print("Aliases: " + markup(", ".join(sorted({a["name"] for a in row["aliases"]}))))
     for m in row["mentions"]:
-        console.print(f"  [cyan]{m['text']}[/] in {m['article_id']} ({m['published'] or 'undated'}), "
-                      f"sentence {m['sentence'] + 1}: [dim]{' '.join((m['sentence_text'] or '').split())}[/]")
+        context = " ".join((m["sentence_text"] or "").split())
+        console.print(f"  [cyan]{markup(m['text'])}[/] in {markup(m['article_id'])} "
+                      f"({markup(m['published'] or 'undated')}), sentence {m['sentence'] + 1}: "
+                      f"[dim]{markup(context)}[/]")
 
 
 @app.command("eval")
@@ -211,12 +216,12 @@ def evaluate(
     from sitrep.evaluation import evaluate_gold
 
     if not gold.is_file():
-        err.print(f"[red]No such gold file: {gold}[/]")
+        err.print(f"[red]No such gold file: {markup(gold)}[/]")
         raise typer.Exit(2)
     started = time.perf_counter()
     result, docs_per_second, warnings = evaluate_gold(gold, workers=workers)
     for warning in [*warnings, *result.get("warnings", [])]:
-        err.print(f"[yellow]{warning}[/]")
+        err.print(f"[yellow]{markup(warning)}[/]")
     if as_json:
         print(json.dumps(to_json(result, docs_per_second), indent=1))
     else:
@@ -253,15 +258,16 @@ def geo_import(
         try:
             reports = import_files(files, advance)
         except ValueError as exc:
-            err.print(f"[red]{exc}[/]")
+            err.print(f"[red]{markup(exc)}[/]")
             raise typer.Exit(2) from exc
     for report in reports:
+        name = markup(report.path.name)
         for bad in report.bad:
-            err.print(f"[yellow]bad line[/] {bad}")
+            err.print(f"[yellow]bad line[/] {markup(bad)}")
         if report.bad_count > len(report.bad):
-            err.print(f"[yellow]... and {report.bad_count - len(report.bad)} more bad lines in {report.path.name}[/]")
-        err.print(f"{report.path.name} ({report.kind}): {report.lines} lines; {report.counts()}")
-    err.print(f"User gazetteer: {user_db_path()}")
+            err.print(f"[yellow]... and {report.bad_count - len(report.bad)} more bad lines in {name}[/]")
+        err.print(f"{name} ({report.kind}): {report.lines} lines; {report.counts()}")
+    err.print(f"User gazetteer: {markup(user_db_path())}")
 
 
 @geo_app.command("info")
@@ -271,7 +277,7 @@ def geo_info() -> None:
     from sitrep.geo.importer import kind_counts, user_db_path
 
     base = Gazetteer.load(progress=lambda msg: err.print(f"[dim]building the gazetteer: {msg}[/]")).path
-    console.print(f"Cache dir: {base.parent}")
+    console.print(f"Cache dir: {markup(base.parent)}")
     table = Table("source", "file", "kind", "records")
     for source, path in (("built", base), ("GeoNames import", user_db_path())):
         counts = kind_counts(path)
