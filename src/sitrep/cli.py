@@ -34,14 +34,21 @@ WorkersOption = Annotated[
 ]
 
 
-def _open_store(db: str):
+def _open_store(db: str, *, create: bool = False):
+    """The store at ``db``; only the commands that write may create one (a mistyped
+    ``--db`` for ``report`` must not leave an empty database behind and exit 0)."""
     from sitrep.store import Store
+    from sitrep.store.dialect import NoStore, redact
 
     try:
-        return Store.open(db)
+        return Store.open(db, create=create)
+    except NoStore as exc:
+        err.print(f"[red]No sitrep store at {markup(redact(db, db))} ({markup(redact(str(exc), db))}): "
+                  "check --db, or create one with `sitrep ingest`.[/]")
+        raise typer.Exit(2) from None
     except Exception as exc:
-        err.print(f"[red]Cannot open the store {markup(repr(db))}: {markup(exc)}[/]")
-        raise typer.Exit(2) from exc
+        err.print(f"[red]Cannot open the store {markup(redact(db, db))}: {markup(redact(str(exc), db))}[/]")
+        raise typer.Exit(2) from None
 
 
 def _progress_factory(progress: Progress):
@@ -56,7 +63,7 @@ def _ingest(paths: list[str], db: str, workers: int, quiet: bool = False):
     from sitrep.ingest import read_sources
     from sitrep.runner import run_corpus
 
-    store = _open_store(db)
+    store = _open_store(db, create=True)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
     with Progress(*columns, console=err, transient=True, disable=quiet or not err.is_terminal) as progress:
         summary = run_corpus(read_sources(paths), store, workers=workers,

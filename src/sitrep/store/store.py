@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, select
+from sqlalchemy import Connection, Engine, bindparam, delete, inspect, select
 
 from sitrep.model import DocumentAnalysis
 from sitrep.store import dialect, queries
@@ -53,10 +53,25 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url_or_path: str | os.PathLike[str]) -> Store:
+    def open(cls, url_or_path: str | os.PathLike[str], *, create: bool = True) -> Store:
         """Open (creating the schema if missing) an SQLite file given by path, or the
-        database at a URL (``sqlite:///...``, ``postgresql://...``)."""
-        engine = dialect.engine_for(os.fspath(url_or_path))
+        database at a URL (``sqlite:///...``, ``postgresql://...``).
+
+        ``create=False`` is for readers (report, search, export ...): a database that is
+        missing, or has no sitrep tables, raises :class:`~sitrep.store.dialect.NoStore`
+        rather than being created where a mistyped ``--db`` points.
+        """
+        engine = dialect.engine_for(os.fspath(url_or_path), create=create)
+        if not create:
+            try:
+                found = inspect(engine).has_table(articles.name)
+            except Exception:
+                engine.dispose()
+                raise
+            if not found:
+                engine.dispose()
+                raise dialect.NoStore("the database has no sitrep tables")
+            return cls(engine)
         with engine.begin() as conn:
             metadata.create_all(conn)
             dialect.create_fulltext(conn)
