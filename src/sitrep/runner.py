@@ -117,6 +117,7 @@ def resolve_corpus(store) -> tuple[int, int]:
     store.upsert_entities(picture.records)
     store.set_entity_assignments(picture.assignments)
     store.assign_agent_entities(picture.entity_of_agent)
+    store.prune_entities()
     store.set_stories(picture.stories)
     return len(picture.records), len(picture.stories)
 

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, inspect, select
+from sqlalchemy import Connection, Engine, bindparam, delete, exists, inspect, select
 
 from sitrep.model import DocumentAnalysis
 from sitrep.store import dialect, queries
@@ -189,6 +189,19 @@ class Store:
             return
         with self.engine.begin() as conn:
             conn.execute(delete(entities).where(entities.c.id.in_(ids)))
+
+    def prune_entities(self) -> int:
+        """Delete the entities nothing points at any more (no mention, event participant
+        or quote speaker) and return how many. Re-resolution can move every mention of
+        an entity to another one (a lone surname joins the full name a later article
+        gives); left in place, the old entity would stay listed with no evidence."""
+        unused = delete(entities).where(
+            ~exists().where(mentions.c.entity_id == entities.c.id),
+            ~exists().where(event_arguments.c.entity_id == entities.c.id),
+            ~exists().where(quotes.c.speaker_entity_id == entities.c.id),
+        )
+        with self.engine.begin() as conn:
+            return conn.execute(unused).rowcount
 
     def set_entity_assignments(self, assignments: Iterable[EntityAssignment]) -> None:
         """Point mentions at entities (which must exist: call :meth:`upsert_entities`
