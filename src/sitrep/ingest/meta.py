@@ -184,16 +184,31 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
+_MAX_NESTING = 32  # metadata is flat; PyYAML recurses per level and needs seconds to fail on thousands
+
+
+def _nesting(block: str) -> int:
+    """The deepest nesting of flow brackets in a YAML block (quotes ignored: an upper bound)."""
+    depth = deepest = 0
+    for ch in block:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
 def split_front_matter(text: str, notes: list[str] | None = None) -> tuple[dict[str, str], str]:
     """Metadata from a leading YAML front matter block, and the text after it.
 
     A leading ``---`` that does not open a YAML mapping (a Markdown rule, say) is text,
-    and so is a block that is not valid YAML.
+    and so is a block that is not valid YAML or is nested deeper than metadata ever is.
     """
     if not text.startswith("---"):
         return {}, text
     m = _FRONT.match(text)
-    if not m:
+    if not m or _nesting(m.group(1) or "") > _MAX_NESTING:
         return {}, text
     try:
         data = yaml.load(m.group(1) or "", Loader=_FrontMatterLoader)

@@ -112,18 +112,15 @@ def read_json(path: Path, data: bytes, max_bytes: int) -> Iterator[Raw | Skipped
         return
     try:
         obj = _DECODER.decode(text)
-    except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data":  # several objects, one per line: JSON Lines
+    except (json.JSONDecodeError, RecursionError) as exc:
+        if text.lstrip().startswith("["):
+            yield from _array_elements(text, str(path))
+        elif isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data":  # JSON Lines, mislabelled
             yield from _lines(data.splitlines(keepends=True), str(path), max_bytes)
-            return
-        if not text.lstrip().startswith("["):
+        elif isinstance(exc, json.JSONDecodeError):
             raise BadInput(f"broken JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
-        yield from _array_elements(text, str(path))
-        return
-    except RecursionError:
-        if not text.lstrip().startswith("["):
+        else:
             raise BadInput("broken JSON: nested too deeply") from None
-        yield from _array_elements(text, str(path))
         return
     if isinstance(obj, list):
         for index, item in enumerate(obj):
@@ -136,13 +133,19 @@ def _array_elements(text: str, name: str) -> Iterator[Raw | Skipped]:
     """The elements of a JSON array that does not parse as a whole, each on its own.
 
     An element that fails is skipped up to where the next one begins (see
-    :func:`_element_end`), and reading goes on from there.
+    :func:`_element_end`), and reading goes on from there; a closing bracket with more
+    elements after it is a stray one, passed over.
     """
     position = text.index("[") + 1
     index = 0
     while True:
         position = _skip_space(text, position)
-        if position >= len(text) or text[position] == "]":
+        if position < len(text) and text[position] == "]":
+            position = _skip_space(text, position + 1)  # the end, or a stray bracket to pass over
+            if position < len(text) and text[position] == ",":
+                position += 1
+            continue
+        if position >= len(text):
             return
         source = f"{name}[{index}]"
         try:
