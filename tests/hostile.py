@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,9 +112,13 @@ BAD_ENTRIES = (
 def atom(records: Sequence[Record], encoding: str = "utf-8") -> bytes:
     entries = []
     for r in records:
-        entries.append(r.raw if r.raw is not None else (
-            f"<entry><title>{r.title}</title><id>urn:{abs(hash(r.text))}</id><updated>{r.date}T10:00:00Z</updated>"
-            f"<content type='html'>&lt;p&gt;{r.text}&lt;/p&gt;</content></entry>").encode("utf-8"))
+        if r.raw is not None:
+            entries.append(r.raw)
+            continue
+        entry_id = zlib.crc32(r.text.encode("utf-8", "surrogatepass"))
+        entries.append((f"<entry><title>{r.title}</title><id>urn:{entry_id}</id><updated>{r.date}T10:00:00Z</updated>"
+                        f"<content type='html'>&lt;p&gt;{r.text}&lt;/p&gt;</content></entry>")
+                       .encode("utf-8", "surrogatepass"))
     return (f"<?xml version='1.0' encoding='{encoding}'?><feed xmlns='http://www.w3.org/2005/Atom'>"
             "<title>Example Desk</title>").encode() + b"".join(entries) + b"</feed>"
 
