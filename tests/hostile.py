@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import uuid
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -140,8 +141,10 @@ def warc(records: Sequence[Record], gzipped: bool = True) -> bytes:
     for number, r in enumerate(records):
         body = r.raw if r.raw is not None else _html(r)
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        fixed = {"WARC-Record-ID": f"<urn:uuid:{uuid.UUID(int=number)}>", "WARC-Date": "2024-11-30T10:00:00Z"}
         writer.write_record(writer.create_warc_record(f"https://example.com/{number}", "response",
-                                                      payload=io.BytesIO(body), http_headers=headers))
+                                                      payload=io.BytesIO(body), http_headers=headers,
+                                                      warc_headers_dict=fixed))
     return out.getvalue()
 
 

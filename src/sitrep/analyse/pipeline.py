@@ -11,6 +11,7 @@ same code run in one process, a process pool or a Ray cluster.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from functools import cache
 
 import numpy
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 from sitrep.analyse.chunks import SECTION_CHARS, analyse_in_sections
 from sitrep.analyse.langid import detect_language
 from sitrep.analyse.sentences import sentence_cap  # noqa: F401 - registers sitrep_sentence_cap
+from sitrep.ingest.base import storable
 from sitrep.model import Document, DocumentAnalysis, Sentence, Span
 
 SPACY_LANGUAGES = {
@@ -213,6 +215,9 @@ def get_nlp(language: str) -> Language:
 
 def analyse(document: Document, *, languages: tuple[str, ...] | None = None) -> DocumentAnalysis:
     """Run every per-document stage on one article. Pure: no store, no shared state."""
+    clean = storable(document.text)  # spaCy and lingua raise on a lone surrogate; same length, same offsets
+    if clean != document.text:
+        document = dataclasses.replace(document, text=clean)
     language, warnings = detect_language(document.text, document.meta.language, languages)
     if len(document.text) > SECTION_CHARS:
         merged = analyse_in_sections(document, language, lambda part: _analyse(part, language, []))
