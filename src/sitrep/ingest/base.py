@@ -60,10 +60,14 @@ def reason_for(exc: BaseException) -> str:
         return "corrupt or truncated compressed data"
     if isinstance(exc, OSError) and exc.strerror:
         return f"cannot read file: {exc.strerror}"
-    text = " ".join(str(exc).split())
-    if len(text) > _REASON_CHARS:
-        text = text[:_REASON_CHARS] + "..."
+    text = shorten(str(exc))
     return f"unexpected error: {type(exc).__name__}: {text}" if text else f"unexpected error: {type(exc).__name__}"
+
+
+def shorten(message: str) -> str:
+    """A library's message on one line and at most ``_REASON_CHARS`` characters."""
+    text = " ".join(message.split())
+    return text if len(text) <= _REASON_CHARS else text[:_REASON_CHARS] + "..."
 
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (

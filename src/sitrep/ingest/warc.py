@@ -21,7 +21,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
-from sitrep.ingest.base import BadInput, Raw, Skipped, reason_for
+from sitrep.ingest.base import BadInput, Raw, Skipped, reason_for, shorten
 from sitrep.ingest.html import decode_html, extract_page
 from sitrep.ingest.meta import make_meta
 
@@ -78,7 +78,7 @@ def _records(path: Path, handle: BinaryIO, data: mmap.mmap, gzipped: bool, max_b
         except Exception as exc:  # warcio fails in many ways on truncated or corrupt records
             broken += 1
             at = records.offset
-            what = str(exc) if isinstance(exc, ArchiveLoadFailed) else reason_for(exc)
+            what = shorten(str(exc)) if isinstance(exc, ArchiveLoadFailed) else reason_for(exc)
             yield Skipped(str(path), f"broken WARC file at byte {at}: {what}")
             start = _next_record(data, max(at, start) + 1, gzipped)
     if not pages and not broken:
