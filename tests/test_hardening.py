@@ -180,7 +180,7 @@ def _quote_seconds(marks: int) -> float:
 
 def test_6_unclosed_quotation_marks_cost_linear_time() -> None:
     small, large = _quote_seconds(4000), _quote_seconds(16_000)
-    assert large < 0.5
+    assert large < 2  # 3.5 s before, on an idle machine
     assert large / max(small, 1e-3) < 8  # 4x the marks; quadratic would be 16x
 
 

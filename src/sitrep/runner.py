@@ -16,12 +16,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 
 from sitrep.analyse.pipeline import analyse
 from sitrep.model import Document, DocumentAnalysis, Meta
 
 Progress = Callable[[int], None]  # called with the number of documents just finished
-AHEAD = 4  # documents per worker in flight: enough to keep every worker busy
+BATCH = 8  # documents per task sent to a worker: fewer round trips for short articles
+AHEAD = 3  # tasks per worker in flight: enough to keep every worker busy
 
 
 @dataclass
@@ -60,13 +62,24 @@ def warm_up(languages: tuple[str, ...] = ("en",)) -> None:
         analyse(Document(id="warm-up", text="Paris, 1 January 2024.", meta=Meta(language=language)))
 
 
+def _analyse_batch(documents: list[Document]) -> list[DocumentAnalysis | Failed]:
+    return [_analyse_safely(document) for document in documents]
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive lists of ``size`` documents (itertools.batched is Python 3.12)."""
+    items = iter(documents)
+    while batch := list(islice(items, size)):
+        yield batch
+
+
 def analyse_many(
     documents: Iterable[Document], *, workers: int = 1, progress: Progress | None = None
 ) -> Iterator[DocumentAnalysis | Failed]:
     """Analyses in input order; ``workers > 1`` uses a process pool.
 
-    ``documents`` is consumed lazily, only ``AHEAD`` documents per worker ahead of the
-    analyses handed back, so a caller can store each analysis before the rest is read.
+    ``documents`` is consumed lazily: with a pool, ``AHEAD`` tasks of ``BATCH`` documents
+    per worker are in flight, so a caller can store each analysis before the rest is read.
     """
     if workers <= 1:
         for document in documents:
@@ -75,17 +88,21 @@ def analyse_many(
                 progress(1)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
-        pending: deque[Future[DocumentAnalysis | Failed]] = deque()
-        for document in documents:
-            pending.append(pool.submit(_analyse_safely, document))
+        pending: deque[Future[list[DocumentAnalysis | Failed]]] = deque()
+        for batch in _batches(documents, BATCH):
+            pending.append(pool.submit(_analyse_batch, batch))
             if len(pending) >= workers * AHEAD:
-                yield pending.popleft().result()
-                if progress:
-                    progress(1)
+                yield from _done(pending.popleft(), progress)
         while pending:
-            yield pending.popleft().result()
-            if progress:
-                progress(1)
+            yield from _done(pending.popleft(), progress)
+
+
+def _done(task: Future[list[DocumentAnalysis | Failed]], progress: Progress | None
+          ) -> Iterator[DocumentAnalysis | Failed]:
+    for result in task.result():
+        yield result
+        if progress:
+            progress(1)
 
 
 @dataclass
