@@ -213,7 +213,7 @@ def test_sentence_cuts_bound_every_sentence_and_keep_the_others(starts: list[boo
         if i < len(words):
             words[i] = ","
     flags = numpy.array([1 if s or i == 0 else 0 for i, s in enumerate(starts)], dtype="uint64")
-    cuts = cut_points(flags, words, limit)
+    cuts = cut_points(flags, words.__getitem__, limit)
     bounds = sorted({0, *numpy.flatnonzero(flags == 1).tolist(), *cuts, len(words)})
     assert all(b - a <= limit for a, b in zip(bounds, bounds[1:], strict=False))
     assert not set(cuts) & set(numpy.flatnonzero(flags == 1).tolist())

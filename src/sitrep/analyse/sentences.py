@@ -12,6 +12,8 @@ Real sentences stay whole: the longest in the development sets has 277 tokens.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -21,17 +23,17 @@ MAX_SENTENCE_TOKENS = 320
 _CLAUSE_ENDS = frozenset({",", ";", ":", "\u060c", "\u061b", "\u3001", "\uff0c", "\uff1b"})
 
 
-def cut_points(starts: numpy.ndarray, words: list[str], limit: int = MAX_SENTENCE_TOKENS) -> list[int]:
+def cut_points(starts: numpy.ndarray, word: Callable[[int], str], limit: int = MAX_SENTENCE_TOKENS) -> list[int]:
     """Token indices that must start a sentence so that none is longer than ``limit``.
 
-    ``starts`` holds spaCy's SENT_START values (1 starts a sentence); ``words`` the token
-    texts. Each token is looked at a bounded number of times, so this is linear.
+    ``starts`` holds spaCy's SENT_START values (1 starts a sentence); ``word(i)`` is the
+    text of token i, asked only inside overlong sentences. Linear in the tokens.
     """
-    bounds = [0, *(int(i) for i in numpy.flatnonzero(starts == 1) if i > 0), len(words)]
+    bounds = [0, *(int(i) for i in numpy.flatnonzero(starts == 1) if i > 0), len(starts)]
     cuts: list[int] = []
     for begin, end in zip(bounds, bounds[1:], strict=False):
         while end - begin > limit:
-            clause = (j for j in range(begin + limit, begin + limit // 2, -1) if words[j - 1] in _CLAUSE_ENDS)
+            clause = (j for j in range(begin + limit, begin + limit // 2, -1) if word(j - 1) in _CLAUSE_ENDS)
             begin = next(clause, begin + limit)
             cuts.append(begin)
     return cuts
@@ -43,7 +45,7 @@ def sentence_cap(doc: Doc) -> Doc:
     if len(doc) <= MAX_SENTENCE_TOKENS:
         return doc
     starts = doc.to_array([SENT_START]).reshape(-1)
-    cuts = cut_points(starts, [token.text for token in doc])
+    cuts = cut_points(starts, lambda i: doc[i].text)
     if cuts:
         starts[cuts] = 1
         doc.from_array([SENT_START], starts.reshape(-1, 1))
