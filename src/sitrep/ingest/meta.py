@@ -136,6 +136,7 @@ def meta_fields(mapping: Mapping[str, Any], notes: list[str] | None = None) -> d
     """
     lowered = {str(k).lower(): v for k, v in mapping.items()}
     found: dict[str, str] = {}
+    unusable: list[str] = []
     for name, keys in ALIASES.items():
         for key in keys:
             value = lowered.get(key)
@@ -143,8 +144,8 @@ def meta_fields(mapping: Mapping[str, Any], notes: list[str] | None = None) -> d
                 continue
             if name == "published":
                 norm = normalise_date(value)
-                if norm is None and notes is not None and str(value).strip():
-                    notes.append(f"unusable date {_shown(value)} in {key!r} dropped")
+                if norm is None and str(value).strip():
+                    unusable.append(f"unusable date {_shown(value)} in {key!r} dropped")
             elif name == "language":
                 norm = normalise_language(value)
             else:
@@ -152,6 +153,8 @@ def meta_fields(mapping: Mapping[str, Any], notes: list[str] | None = None) -> d
             if norm is not None:
                 found[name] = norm
                 break
+    if notes is not None and "published" not in found:
+        notes.extend(unusable)
     return found
 
 
