@@ -16,10 +16,9 @@ import resource
 import time
 from collections import defaultdict
 
-from throughput import load_documents
-
 from sitrep.model import Document, Meta, content_id
 from sitrep.runner import Failed, analyse_many, warm_up
+from throughput import load_documents
 
 
 def articles(chars: int, limit: int | None) -> list[Document]:

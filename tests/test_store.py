@@ -195,6 +195,25 @@ def test_assignments_reach_arguments_and_speakers_and_can_change(store: Store) -
     assert all(m["entity_id"] != "Q-assad" for m in store.mentions())
 
 
+def test_prune_deletes_only_entities_nothing_points_at(store: Store) -> None:
+    _save_all(store)
+    _entities(store)
+    store.upsert_entities([EntityRecord(id="Q-orphan", name="Orphan", type="PER", aliases=[Alias(name="Orphan")])])
+    assert store.prune_entities() == 1
+    assert {e["id"] for e in store.entities()} == {"Q-assad", "Q-aleppo", "Q-saa"}
+    assert store.entity("Q-orphan") is None
+
+
+def test_opening_without_create_needs_an_existing_store(store: Store, tmp_path: Path) -> None:
+    from sitrep.store.dialect import NoStore
+
+    with Store.open(store.engine.url.render_as_string(hide_password=False), create=False) as again:
+        assert again.articles() == []
+    with pytest.raises(NoStore):
+        Store.open(tmp_path / "missing" / "kb.db", create=False)
+    assert not (tmp_path / "missing").exists()
+
+
 def test_assignment_to_unknown_entity_is_refused(store: Store) -> None:
     _save_all(store)
     with pytest.raises(IntegrityError):

@@ -16,6 +16,8 @@ from rich.console import Console  # noqa: E402
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn  # noqa: E402
 from rich.table import Table  # noqa: E402
 
+from sitrep.views.terminal import markup  # noqa: E402
+
 app = typer.Typer(
     help="sitrep: turn a stream of news articles into an evidence-linked picture of what happened.",
     no_args_is_help=True,
@@ -32,18 +34,25 @@ WorkersOption = Annotated[
 ]
 
 
-def _open_store(db: str):
+def _open_store(db: str, *, create: bool = False):
+    """The store at ``db``; only the commands that write may create one (a mistyped
+    ``--db`` for ``report`` must not leave an empty database behind and exit 0)."""
     from sitrep.store import Store
+    from sitrep.store.dialect import NoStore, redact
 
     try:
-        return Store.open(db)
+        return Store.open(db, create=create)
+    except NoStore as exc:
+        err.print(f"[red]No sitrep store at {markup(redact(db, db))} ({markup(redact(str(exc), db))}): "
+                  "check --db, or create one with `sitrep ingest`.[/]")
+        raise typer.Exit(2) from None
     except Exception as exc:
-        err.print(f"[red]Cannot open the store {db!r}: {exc}[/]")
-        raise typer.Exit(2) from exc
+        err.print(f"[red]Cannot open the store {markup(redact(db, db))}: {markup(redact(str(exc), db))}[/]")
+        raise typer.Exit(2) from None
 
 
 def _progress_factory(progress: Progress):
-    def factory(total: int):
+    def factory(total: int | None):
         task = progress.add_task("Analysing", total=total)
         return lambda n: progress.advance(task, n)
 
@@ -54,13 +63,13 @@ def _ingest(paths: list[str], db: str, workers: int, quiet: bool = False):
     from sitrep.ingest import read_sources
     from sitrep.runner import run_corpus
 
-    store = _open_store(db)
+    store = _open_store(db, create=True)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
     with Progress(*columns, console=err, transient=True, disable=quiet or not err.is_terminal) as progress:
         summary = run_corpus(read_sources(paths), store, workers=workers,
                              progress_factory=_progress_factory(progress))
     for source, reason in summary.skipped:
-        err.print(f"[yellow]skipped[/] {source}: {reason}")
+        err.print(f"[yellow]skipped[/] {markup(source)}: {markup(reason)}")
     _print_warnings(summary.warnings)
     err.print(
         f"Read {summary.read} article(s): {summary.stored} stored, {summary.already_stored} already stored, "
@@ -74,16 +83,14 @@ def _print_warnings(warnings: list[tuple[str, str]]) -> None:
     """Per-article notes; a stage's missing language resources are said once per run."""
     from collections import Counter
 
-    from rich.markup import escape
-
     from sitrep.analyse.docs import NO_RESOURCES
 
     coverage = Counter(w for _, w in warnings if NO_RESOURCES in w)
     for source, warning in warnings:
         if NO_RESOURCES not in warning:
-            err.print(f"[dim]note[/] {escape(source)}: {escape(warning)}")
+            err.print(f"[dim]note[/] {markup(source)}: {markup(warning)}")
     for warning, count in coverage.items():
-        err.print(f"[yellow]note[/] {escape(warning)} ({count} article{'s' if count > 1 else ''})")
+        err.print(f"[yellow]note[/] {markup(warning)} ({count} article{'s' if count > 1 else ''})")
 
 
 @app.command()
@@ -118,7 +125,7 @@ def run(
     store.close()
     render_terminal(briefings, console)
     html_out.write_text(render_html(briefings), encoding="utf-8")
-    err.print(f"HTML briefing written to {html_out}")
+    err.print(f"HTML briefing written to {markup(html_out)}")
     if summary.skipped:
         raise typer.Exit(1)
 
@@ -137,7 +144,7 @@ def report(
     render_terminal(briefings, console)
     if html_out:
         html_out.write_text(render_html(briefings), encoding="utf-8")
-        err.print(f"HTML briefing written to {html_out}")
+        err.print(f"HTML briefing written to {markup(html_out)}")
 
 
 @app.command()
@@ -150,13 +157,13 @@ def export(
     from sitrep.views.export import export as export_store
 
     if fmt not in ("jsonl", "csv", "parquet"):
-        err.print(f"[red]Unknown format {fmt!r}: use jsonl, csv or parquet.[/]")
+        err.print(f"[red]Unknown format {markup(repr(fmt))}: use jsonl, csv or parquet.[/]")
         raise typer.Exit(2)
     store = _open_store(db)
     written = export_store(store, out, fmt)  # type: ignore[arg-type]
     store.close()
     for path in written:
-        err.print(f"wrote {path}")
+        err.print(f"wrote {markup(path)}")
 
 
 @app.command()
@@ -170,7 +177,7 @@ def search(
     hits = store.search(query, limit=limit)
     store.close()
     for article_id, title, snippet in hits:
-        console.print(f"[bold]{title or article_id}[/] [dim]{article_id}[/]\n  {snippet}")
+        console.print(f"[bold]{markup(title or article_id)}[/] [dim]{markup(article_id)}[/]\n  {markup(snippet)}")
     if not hits:
         err.print("No match.")
 
@@ -191,8 +198,9 @@ def entities(
     table = Table("id", "name", "type", "articles", "languages", "first seen", "last seen", "aliases")
     for r in rows:
         aliases = ", ".join(sorted({a["name"] for a in r["aliases"]}))
-        table.add_row(r["id"], r["name"], r["type"], str(r["article_count"]), ",".join(r["languages"]),
-                      str(r["first_seen"] or ""), str(r["last_seen"] or ""), aliases)
+        cells = (r["id"], r["name"], r["type"], r["article_count"], ",".join(r["languages"]),
+                 r["first_seen"] or "", r["last_seen"] or "", aliases)
+        table.add_row(*map(markup, cells))
     console.print(table)
 
 
@@ -206,13 +214,15 @@ def entity(
     row = store.entity(entity_id)
     store.close()
     if row is None:
-        err.print(f"[red]No entity {entity_id!r}.[/]")
+        err.print(f"[red]No entity {markup(repr(entity_id))}.[/]")
         raise typer.Exit(1)
-    console.print(f"[bold]{row['name']}[/] ({row['type']}) [dim]{row['id']}[/]")
-    console.print("Aliases: " + ", ".join(sorted({a["name"] for a in row["aliases"]})))
+    console.print(f"[bold]{markup(row['name'])}[/] ({markup(row['type'])}) [dim]{markup(row['id'])}[/]")
+    console.print("Aliases: " + markup(", ".join(sorted({a["name"] for a in row["aliases"]}))))
     for m in row["mentions"]:
-        console.print(f"  [cyan]{m['text']}[/] in {m['article_id']} ({m['published'] or 'undated'}), "
-                      f"sentence {m['sentence'] + 1}: [dim]{' '.join((m['sentence_text'] or '').split())}[/]")
+        context = " ".join((m["sentence_text"] or "").split())
+        console.print(f"  [cyan]{markup(m['text'])}[/] in {markup(m['article_id'])} "
+                      f"({markup(m['published'] or 'undated')}), sentence {m['sentence'] + 1}: "
+                      f"[dim]{markup(context)}[/]")
 
 
 @app.command("eval")
@@ -226,12 +236,12 @@ def evaluate(
     from sitrep.evaluation import evaluate_gold
 
     if not gold.is_file():
-        err.print(f"[red]No such gold file: {gold}[/]")
+        err.print(f"[red]No such gold file: {markup(gold)}[/]")
         raise typer.Exit(2)
     started = time.perf_counter()
     result, docs_per_second, warnings = evaluate_gold(gold, workers=workers)
     for warning in [*warnings, *result.get("warnings", [])]:
-        err.print(f"[yellow]{warning}[/]")
+        err.print(f"[yellow]{markup(warning)}[/]")
     if as_json:
         print(json.dumps(to_json(result, docs_per_second), indent=1))
     else:
@@ -297,15 +307,16 @@ def geo_import(
         try:
             reports = import_files(files, advance)
         except ValueError as exc:
-            err.print(f"[red]{exc}[/]")
+            err.print(f"[red]{markup(exc)}[/]")
             raise typer.Exit(2) from exc
     for report in reports:
+        name = markup(report.path.name)
         for bad in report.bad:
-            err.print(f"[yellow]bad line[/] {bad}")
+            err.print(f"[yellow]bad line[/] {markup(bad)}")
         if report.bad_count > len(report.bad):
-            err.print(f"[yellow]... and {report.bad_count - len(report.bad)} more bad lines in {report.path.name}[/]")
-        err.print(f"{report.path.name} ({report.kind}): {report.lines} lines; {report.counts()}")
-    err.print(f"User gazetteer: {user_db_path()}")
+            err.print(f"[yellow]... and {report.bad_count - len(report.bad)} more bad lines in {name}[/]")
+        err.print(f"{name} ({report.kind}): {report.lines} lines; {report.counts()}")
+    err.print(f"User gazetteer: {markup(user_db_path())}")
 
 
 @geo_app.command("info")
@@ -315,7 +326,7 @@ def geo_info() -> None:
     from sitrep.geo.importer import kind_counts, user_db_path
 
     base = Gazetteer.load(progress=lambda msg: err.print(f"[dim]building the gazetteer: {msg}[/]")).path
-    console.print(f"Cache dir: {base.parent}")
+    console.print(f"Cache dir: {markup(base.parent)}")
     table = Table("source", "file", "kind", "records")
     for source, path in (("built", base), ("GeoNames import", user_db_path())):
         counts = kind_counts(path)

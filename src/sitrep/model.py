@@ -51,6 +51,7 @@ class Document:
     text: str
     meta: Meta = field(default_factory=Meta)
     source: str = ""  # where it was read from: path, path#line, feed item link ...
+    warnings: list[str] = field(default_factory=list)  # what reading it cost (a dropped date)
 
 
 def content_id(text: str) -> str:

@@ -3,23 +3,28 @@
 ``analyse_many`` is the parallel per-document step (pure: documents in, analyses out).
 ``run_corpus`` is the main job: read sources, analyse what is not stored yet, store it
 article by article (a failure loses nothing already stored), then resolve entities and
-stories over the whole store.
+stories over the whole store. Reading, analysis and storing are streamed: a document is
+stored soon after it is read, never after the whole batch has been read, so a reader
+that fails late (or a kill) costs only what was still in flight.
 """
 
 from __future__ import annotations
 
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
+from itertools import islice
 
 from sitrep.analyse.pipeline import analyse
 from sitrep.config import DEFAULT, Settings
 from sitrep.model import Document, DocumentAnalysis, Meta
 
 Progress = Callable[[int], None]  # called with the number of documents just finished
+BATCH = 8  # documents per task sent to a worker: fewer round trips for short articles
+AHEAD = 3  # tasks per worker in flight: enough to keep every worker busy
 
 
 @dataclass
@@ -41,11 +46,15 @@ class RunSummary:
 
 
 def _analyse_safely(document: Document, settings: Settings = DEFAULT) -> DocumentAnalysis | Failed:
+    """The analysis, with what reading the document cost (a dropped date) first among its
+    warnings; any exception becomes a Failed for this document alone."""
     try:
-        return analyse(document, settings=settings)
+        analysis = analyse(document, settings=settings)
     except Exception as exc:  # one bad article must not stop the batch
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        return Failed(document.source or document.id, f"analysis failed: {detail}")
+        return Failed(document.source or document.id, f"analysis failed: {detail[:300]}")
+    analysis.warnings[:0] = document.warnings
+    return analysis
 
 
 def warm_up(languages: tuple[str, ...] = ("en",), settings: Settings = DEFAULT) -> None:
@@ -55,23 +64,48 @@ def warm_up(languages: tuple[str, ...] = ("en",), settings: Settings = DEFAULT) 
                 settings=settings)
 
 
+def _analyse_batch(documents: list[Document], settings: Settings = DEFAULT) -> list[DocumentAnalysis | Failed]:
+    return [_analyse_safely(document, settings) for document in documents]
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive lists of ``size`` documents (itertools.batched is Python 3.12)."""
+    items = iter(documents)
+    while batch := list(islice(items, size)):
+        yield batch
+
+
 def analyse_many(
-    documents: Sequence[Document], *, workers: int = 1, progress: Progress | None = None,
+    documents: Iterable[Document], *, workers: int = 1, progress: Progress | None = None,
     settings: Settings = DEFAULT,
 ) -> Iterator[DocumentAnalysis | Failed]:
-    """Analyses in input order; ``workers > 1`` uses a process pool."""
-    if workers <= 1 or len(documents) < 2:
+    """Analyses in input order; ``workers > 1`` uses a process pool.
+
+    ``documents`` is consumed lazily: with a pool, ``AHEAD`` tasks of ``BATCH`` documents
+    per worker are in flight, so a caller can store each analysis before the rest is read.
+    """
+    if workers <= 1:
         for document in documents:
             yield _analyse_safely(document, settings)
             if progress:
                 progress(1)
         return
-    chunk = max(1, min(32, len(documents) // (workers * 4)))
     with ProcessPoolExecutor(max_workers=workers, initializer=warm_up, initargs=(("en",), settings)) as pool:
-        for result in pool.map(partial(_analyse_safely, settings=settings), documents, chunksize=chunk):
-            yield result
-            if progress:
-                progress(1)
+        pending: deque[Future[list[DocumentAnalysis | Failed]]] = deque()
+        for batch in _batches(documents, BATCH):
+            pending.append(pool.submit(_analyse_batch, batch, settings))
+            if len(pending) >= workers * AHEAD:
+                yield from _done(pending.popleft(), progress)
+        while pending:
+            yield from _done(pending.popleft(), progress)
+
+
+def _done(task: Future[list[DocumentAnalysis | Failed]], progress: Progress | None
+          ) -> Iterator[DocumentAnalysis | Failed]:
+    for result in task.result():
+        yield result
+        if progress:
+            progress(1)
 
 
 @dataclass
@@ -103,8 +137,33 @@ def resolve_corpus(store) -> tuple[int, int]:
     store.upsert_entities(picture.records)
     store.set_entity_assignments(picture.assignments)
     store.assign_agent_entities(picture.entity_of_agent)
+    store.prune_entities()
     store.set_stories(picture.stories)
     return len(picture.records), len(picture.stories)
+
+
+def _new_documents(sources: Iterable[Document | object], store, summary: RunSummary) -> Iterator[Document]:
+    """The documents of ``sources`` not stored yet, read lazily; skips and repeats are
+    counted in ``summary``. A source iterator that raises ends the reading (with a note),
+    not the run: what was read before it is still analysed and stored."""
+    items = iter(sources)
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except Exception as exc:
+            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+            summary.skipped.append(("(input)", f"reading stopped: {detail[:300]}"))
+            return
+        if not isinstance(item, Document):
+            summary.skipped.append((getattr(item, "source", "?"), getattr(item, "reason", "?")))
+            continue
+        summary.read += 1
+        if store.has_article(item.id):
+            summary.already_stored += 1
+        else:
+            yield item
 
 
 def run_corpus(
@@ -112,22 +171,14 @@ def run_corpus(
     store,
     *,
     workers: int = 1,
-    progress_factory: Callable[[int], Progress] | None = None,
+    progress_factory: Callable[[int | None], Progress] | None = None,
 ) -> RunSummary:
-    """The main job over already-read sources (Documents and Skipped records)."""
+    """The main job over sources (Documents and Skipped records), streamed: each document
+    is analysed and stored as it comes, so the progress total is not known (None)."""
     started = time.perf_counter()
     summary = RunSummary()
-    todo: list[Document] = []
-    for item in sources:
-        if isinstance(item, Document):
-            summary.read += 1
-            if store.has_article(item.id):
-                summary.already_stored += 1
-            else:
-                todo.append(item)
-        else:
-            summary.skipped.append((getattr(item, "source", "?"), getattr(item, "reason", "?")))
-    progress = progress_factory(len(todo)) if progress_factory else None
+    progress = progress_factory(None) if progress_factory else None
+    todo = _new_documents(sources, store, summary)
     for result in analyse_many(todo, workers=workers, progress=progress):
         if isinstance(result, Failed):
             summary.skipped.append((result.source, result.reason))

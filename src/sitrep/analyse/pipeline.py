@@ -14,6 +14,7 @@ process pool or a Ray cluster.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 from typing import Any
@@ -29,7 +30,9 @@ from sitrep import resources
 from sitrep.analyse.chunks import SECTION_CHARS, analyse_in_sections
 from sitrep.analyse.docs import assign_sentences, doc_parses, doc_sentences, doc_text, no_resources, warn
 from sitrep.analyse.langid import detect_language
+from sitrep.analyse.sentences import sentence_cap  # noqa: F401 - registers sitrep_sentence_cap
 from sitrep.config import DEFAULT, Settings
+from sitrep.ingest.base import storable
 from sitrep.model import Document, DocumentAnalysis
 
 SPACY_LANGUAGES = {
@@ -300,6 +303,7 @@ def get_nlp(language: str, settings: Settings = DEFAULT) -> Language:
     nlp.max_length = MAX_CHARS
     nlp.add_pipe("sitrep_line_breaks")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sitrep_sentence_cap")
     for stage in STAGES:
         config: dict[str, Any] = {}
         if stage == "sitrep_events":
@@ -318,6 +322,9 @@ def analyse(
     document: Document, *, languages: tuple[str, ...] | None = None, settings: Settings = DEFAULT
 ) -> DocumentAnalysis:
     """Run every per-document stage on one article. Pure: no store, no shared state."""
+    clean = storable(document.text)  # spaCy and lingua raise on a lone surrogate; same length, same offsets
+    if clean != document.text:
+        document = dataclasses.replace(document, text=clean)
     language, warnings = detect_language(document.text, document.meta.language, languages or settings.languages)
     if len(document.text) > SECTION_CHARS:
         merged = analyse_in_sections(document, language, lambda part: _analyse(part, language, [], settings))

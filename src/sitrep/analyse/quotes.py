@@ -14,20 +14,25 @@ The speaker is the mention (PER before ORG before descriptions and places) that
 governs the cue; "he"/"she"/"dia"/"ia" resolve to the last person named before; an
 unnamed source ("analysts say", "officials said") gives no speaker but a
 ``speaker_label``. Quote offsets cover the content only, never the cue.
+
+The cost is linear in the document: quotation marks are paired through sorted mark
+positions (an opening mark with no closing one does not make a regex scan to the end
+of the line, once per mark), and every look-up that would walk all earlier cues,
+mentions or noise spans goes through a sorted index instead.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from sitrep.analyse.events import (
     actor_candidates,
     actor_lexicon,
-    in_noise,
-    last_match,
     resource,
     sentence_spans,
     word_regex,
@@ -48,7 +53,7 @@ class QuoteLexicon:
     speaker_after: re.Pattern
     complementizer: re.Pattern
     skip_after_cue: re.Pattern
-    quotes: re.Pattern
+    pairs: tuple[tuple[str, str], ...]  # (opening mark, closing mark), in order of preference
     min_words: int
 
 
@@ -59,17 +64,12 @@ def quote_lexicon(language: str) -> QuoteLexicon | None:
     if not config:
         return None
     pairs = config.get("quote_pairs", ["\u201c\u201d", '""'])
-    alternatives = []
-    for pair in pairs:
-        open_mark, close_mark = (pair[:2], pair[2:]) if len(pair) == 4 else (pair[0], pair[1])
-        o, c = re.escape(open_mark), re.escape(close_mark)
-        alternatives.append(f"{o}(?P<q{len(alternatives)}>[^\\n]+?){c}")
     return QuoteLexicon(
         speaker_first=word_regex(config.get("speaker_first", []), config),
         speaker_after=word_regex(config.get("speaker_after", []), config),
         complementizer=word_regex(config.get("complementizer", []), config, affixes=False),
         skip_after_cue=re.compile(config.get("skip_after_cue", r"\s*"), re.IGNORECASE),
-        quotes=re.compile("|".join(alternatives)),
+        pairs=tuple((p[:2], p[2:]) if len(p) == 4 else (p[0], p[1]) for p in pairs),
         min_words=int(config.get("min_quote_words", 4)),
     )
 
@@ -109,26 +109,35 @@ class _Finder:
         self.language = language
         self.spans = spans
         self.mentions = mentions
-        self.noise = noise
+        self.noise = _NoiseIndex(noise)
         self.lexicon = lexicon
         self.actors = actor_lexicon(language)
         self.used_cues: set[int] = set()
         self.starts = [sentence.start for sentence in spans]
+        # every "X said" cue of the text once, by end: the last one before a quotation
+        # is then a bisection, not a regex run over the text before it
+        self.first_cues = list(lexicon.speaker_first.finditer(text))
+        self.first_cue_ends = [cue.end() for cue in self.first_cues]
+        # mentions by start (for the candidates of a window) and people by end (for
+        # "he said": the last person named before)
+        self.by_start = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self.mention_starts = [mentions[i].start for i in self.by_start]
+        people = sorted(
+            (m.end, i) for i, m in enumerate(mentions) if m.label == "PER" and not self.noise.overlaps(m.start, m.end)
+        )
+        self.people_ends = [end for end, _ in people]
+        self.last_person = list(accumulate((i for _, i in people), max))
 
     # -- direct quotes -------------------------------------------------------------
 
     def direct(self) -> list[Quote]:
         out: list[Quote] = []
-        for match in self.lexicon.quotes.finditer(self.text):
-            group = match.lastgroup
-            if group is None:
-                continue
-            q_start, q_end = match.span(group)
+        for m_start, m_end, q_start, q_end in quotations(self.text, self.lexicon.pairs):
             content = self.text[q_start:q_end]
-            if in_noise(match.start(), match.end(), self.noise):
+            if self.noise.overlaps(m_start, m_end):
                 continue
-            s_index = self._sentence_of(match.start())
-            quote = self._attribute_direct(match.start(), match.end(), s_index)
+            s_index = self._sentence_of(m_start)
+            quote = self._attribute_direct(m_start, m_end, s_index)
             if quote is None:
                 continue
             speaker, label, cue = quote
@@ -167,7 +176,7 @@ class _Finder:
                 self.used_cues.add(cue.start())
                 return (*speaker, _span(self.text, cue.start(), cue.end(), s_index))
         lead_start = max(sentence.start, open_at - 150)
-        cue = last_match(self.lexicon.speaker_first, self.text, lead_start, open_at)
+        cue = self._last_first_cue(lead_start, open_at)
         if cue is not None:
             speaker = self._speaker_before(cue.start(), sentence.start)
             if speaker is not None:
@@ -180,7 +189,7 @@ class _Finder:
     def indirect(self, direct: list[Quote]) -> list[Quote]:
         out: list[Quote] = []
         for index, sentence in enumerate(self.spans):
-            if in_noise(sentence.start, sentence.end, self.noise):
+            if self.noise.overlaps(sentence.start, sentence.end):
                 continue
             for cue in self.lexicon.speaker_after.finditer(self.text, sentence.start, sentence.end):
                 quote = self._according(cue, index)
@@ -192,11 +201,12 @@ class _Finder:
                 quote = self._reported(cue, index)
                 if quote is not None:
                     out.append(quote)
-        taken = list(direct)
+        taken = _Intervals((q.start, q.end) for q in direct)
+        kept = []
         for quote in out:
-            if not any(quote.start < q.end and q.start < quote.end for q in taken):
-                taken.append(quote)
-        return taken[len(direct) :]
+            if taken.add(quote.start, quote.end):
+                kept.append(quote)
+        return kept
 
     def _according(self, cue: re.Match, index: int) -> Quote | None:
         """'According to X, CONTENT' or 'CONTENT, according to X'."""
@@ -262,7 +272,7 @@ class _Finder:
         cue: re.Match,
     ) -> Quote | None:
         start, end = _trim(self.text, start, end)
-        if len(self.text[start:end].split()) < 3 or in_noise(start, end, self.noise):
+        if len(self.text[start:end].split()) < 3 or self.noise.overlaps(start, end):
             return None
         argument, label = speaker
         if argument is not None and start <= argument.start < end:
@@ -327,11 +337,7 @@ class _Finder:
             resolved = self._pronoun(lo, hi, pronoun_at, first)
             if resolved is not None:
                 return resolved, None
-        candidates = [
-            c
-            for c in actor_candidates(self.text, self.language, lo, hi, self.mentions)
-            if not in_noise(c.start, c.end, self.noise)
-        ]
+        candidates = [c for c in self._candidates(lo, hi) if not self.noise.overlaps(c.start, c.end)]
         unnamed = list(self.actors.unnamed.finditer(self.text, lo, hi))
         if candidates:
             def rank(arg: Argument) -> tuple[int, int]:
@@ -358,20 +364,115 @@ class _Finder:
         match = self.actors.pronoun.search(self.text, *window)
         if match is None:
             return None
-        people = [
-            (i, m)
-            for i, m in enumerate(self.mentions)
-            if m.label == "PER" and m.end <= match.start() and not in_noise(m.start, m.end, self.noise)
-        ]
-        if not people:
+        before = bisect.bisect_right(self.people_ends, match.start())
+        if not before:
             return None
-        index, mention = people[-1]
+        index = self.last_person[before - 1]
+        mention = self.mentions[index]
         return Argument(
             start=mention.start, end=mention.end, text=mention.text, sentence=mention.sentence, mention=index
         )
 
     def _sentence_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.starts, position) - 1)
+
+    def _last_first_cue(self, lo: int, hi: int) -> re.Match | None:
+        """The last "X said" cue lying within text[lo:hi]."""
+        index = bisect.bisect_right(self.first_cue_ends, hi) - 1
+        if index >= 0 and self.first_cues[index].start() >= lo:
+            return self.first_cues[index]
+        return None
+
+    def _candidates(self, lo: int, hi: int) -> list[Argument]:
+        """``actor_candidates`` of text[lo:hi], given only the mentions that start there:
+        it walks every mention it is handed, and a document has thousands. Mention
+        indices are mapped back to the document's."""
+        first = bisect.bisect_left(self.mention_starts, lo)
+        last = bisect.bisect_left(self.mention_starts, hi)
+        window = sorted(self.by_start[first:last])
+        found = actor_candidates(self.text, self.language, lo, hi, [self.mentions[i] for i in window])
+        for arg in found:
+            if arg.mention is not None:
+                arg.mention = window[arg.mention]
+        return found
+
+
+def quotations(text: str, pairs: Sequence[tuple[str, str]]) -> Iterator[tuple[int, int, int, int]]:
+    """(start, end, content start, content end) of each quotation in ``text``.
+
+    The same matches as ``re.finditer`` over ``open([^\\n]+?)close`` alternated over the
+    pairs (leftmost first, the earlier pair first at one position, content of at least
+    one character on one line), in O(n log n): each opening mark looks up the first
+    closing mark after it and the first line break after it by bisection, where the
+    regex would scan to the end of the line from every unclosed mark.
+    """
+    newlines = _positions(text, "\n")
+    opens = [set(_positions(text, open_mark)) for open_mark, _ in pairs]
+    closes = [_positions(text, close_mark) for _, close_mark in pairs]
+    done = 0
+    for start in sorted(set().union(*opens)):
+        if start < done:
+            continue
+        for (open_mark, close_mark), starts, ends in zip(pairs, opens, closes, strict=True):
+            if start not in starts:
+                continue
+            inner = start + len(open_mark)
+            found = bisect.bisect_left(ends, inner + 1)
+            if found == len(ends):
+                continue
+            close_at = ends[found]
+            line_end = bisect.bisect_left(newlines, inner)
+            if line_end < len(newlines) and newlines[line_end] < close_at:
+                continue
+            done = close_at + len(close_mark)
+            yield start, done, inner, close_at
+            break
+
+
+def _positions(text: str, mark: str) -> list[int]:
+    """Every position where ``mark`` starts, overlapping ones included, in order."""
+    out = []
+    at = text.find(mark)
+    while at >= 0:
+        out.append(at)
+        at = text.find(mark, at + 1)
+    return out
+
+
+class _NoiseIndex:
+    """Overlap tests against the noise spans by bisection (they are sorted by start, with
+    the running maximum of their ends), instead of a pass over all of them per test."""
+
+    def __init__(self, noise: Sequence[NoiseSpan]) -> None:
+        spans = sorted((n.start, n.end) for n in noise)
+        self.starts = [start for start, _ in spans]
+        self.max_end = list(accumulate((end for _, end in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps some noise span (as ``events.in_noise``)."""
+        before = bisect.bisect_left(self.starts, end)  # spans starting before ``end``
+        return before > 0 and self.max_end[before - 1] > start
+
+
+class _Intervals:
+    """Disjoint intervals kept sorted: adding one that overlaps none is a bisection."""
+
+    def __init__(self, spans: Iterator[tuple[int, int]] | Sequence[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> bool:
+        """Add [start, end) unless it overlaps one already there; whether it was added."""
+        at = bisect.bisect_left(self.starts, start)
+        if at > 0 and self.ends[at - 1] > start:
+            return False
+        if at < len(self.starts) and self.starts[at] < end:
+            return False
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+        return True
 
 
 def _generic(best: Argument, unnamed: list[re.Match]) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 
 from sitrep.model import Meta
 
@@ -26,15 +27,47 @@ class Skipped:
 
 @dataclass
 class Raw:
-    """A document as a reader found it: text not yet checked, metadata already normalised."""
+    """A document as a reader found it: text not yet checked, metadata already normalised.
+
+    ``notes`` are problems that cost a field but not the article (an impossible date in
+    front matter): the article is kept and the note travels with it as a warning.
+    """
 
     text: str
     meta: Meta
     source: str
+    notes: list[str] = field(default_factory=list)
 
 
 class BadInput(Exception):
     """Raised inside a reader when a whole source must be skipped; the message is the reason."""
+
+
+_REASON_CHARS = 200
+
+
+def reason_for(exc: BaseException) -> str:
+    """A skip reason for any exception a reader or a library raised on one record.
+
+    Library messages can quote the bad input itself (5,000 digits, a whole line), so the
+    reason is cut short; zlib's "Error -3 while decompressing" is said in words.
+    """
+    if isinstance(exc, BadInput):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, zlib.error | EOFError):
+        return "corrupt or truncated compressed data"
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot read file: {exc.strerror}"
+    text = shorten(str(exc))
+    return f"unexpected error: {type(exc).__name__}: {text}" if text else f"unexpected error: {type(exc).__name__}"
+
+
+def shorten(message: str) -> str:
+    """A library's message on one line and at most ``_REASON_CHARS`` characters."""
+    text = " ".join(message.split())
+    return text if len(text) <= _REASON_CHARS else text[:_REASON_CHARS] + "..."
 
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -63,17 +96,19 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def binary_kind(head: bytes) -> str | None:
+def binary_kind(head: bytes, nul_bytes: bool = True) -> str | None:
     """Name the kind of binary data ``head`` starts, or None when it may be text.
 
     UTF-16 text is full of NUL bytes, so a UTF-16 byte-order mark wins over the NUL test.
+    Formats of many records pass ``nul_bytes=False``: a NUL byte there is a problem of
+    the record it stands in, which the reader skips alone.
     """
     if head.startswith(_UTF16_BOMS):
         return None
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
-    if b"\x00" in head[:8192]:
+    if nul_bytes and b"\x00" in head[:8192]:
         return "contains NUL bytes"
     return None
 
@@ -95,10 +130,22 @@ def decode_text(data: bytes) -> str:
 
 
 _NEWLINES = re.compile(r"\r\n?")
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` with the characters no store accepts replaced by U+FFFD.
+
+    A lone surrogate (JSON ``"\\ud800"``, a feed's ``&#xD800;``, a non-UTF-8 file name)
+    cannot be encoded as UTF-8, and PostgreSQL refuses NUL; left in, either fails the
+    record when it is stored, long after the reader could have said which one it was.
+    """
+    return _UNSTORABLE.sub("\ufffd", text)
 
 
 def normalise_text(text: str) -> str:
-    """Unify newlines to ``\\n`` and drop a leading BOM; nothing else is touched."""
+    """Unify newlines to ``\\n``, drop a leading BOM and make the text storable; nothing
+    else is touched."""
     if "\r" in text:
         text = _NEWLINES.sub("\n", text)
-    return text.removeprefix("\ufeff")
+    return storable(text.removeprefix("\ufeff"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.dialects import postgresql, sqlite
@@ -25,21 +26,49 @@ _FTS_TABLE = "articles_fts"
 _PG_TSVECTOR = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
 
 
-def engine_for(url_or_path: str) -> Engine:
-    """An engine for a bare path (an SQLite file) or a database URL."""
+class NoStore(LookupError):
+    """There is no database at the path (and it was not to be created)."""
+
+
+def engine_for(url_or_path: str, *, create: bool = True) -> Engine:
+    """An engine for a bare path (an SQLite file) or a database URL.
+
+    With ``create=False`` an SQLite file that does not exist raises :class:`NoStore`
+    instead of being created (with its folders) by the first connection.
+    """
     if "://" not in url_or_path:
         path = Path(url_or_path).expanduser()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
         url = make_url(f"sqlite:///{path}")
     else:
         url = make_url(url_or_path)
         if url.drivername in ("postgres", "postgresql"):
             # psycopg 3 is what sitrep installs; SQLAlchemy's default would be psycopg2.
             url = url.set(drivername="postgresql+psycopg")
+    if not create and url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        if not Path(url.database).is_file():
+            raise NoStore(f"no such database file: {url.database}")
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+_URL_PASSWORD = re.compile(r"(?P<head>\b[A-Za-z][A-Za-z0-9+.-]*://[^/:@\s]*:)(?P<secret>[^@/\s]*)@")
+_QUERY_PASSWORD = re.compile(r"(?P<head>\bpassword=)(?P<secret>[^&\s]*)", re.I)
+
+
+def redact(text: str, url: str = "") -> str:
+    """``text`` with the password of ``url`` (and of any URL in the text) shown as ***:
+    an error message about a PostgreSQL store must not print its password in clear."""
+    for pattern in (_URL_PASSWORD, _QUERY_PASSWORD):
+        for m in pattern.finditer(url):
+            secret = m.group("secret")
+            if len(secret) >= 3:  # shorter ones would mask letters all over the message
+                text = text.replace(secret, "***").replace(unquote(secret), "***")
+        text = pattern.sub(r"\g<head>***" + ("@" if pattern is _URL_PASSWORD else ""), text)
+    return text
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

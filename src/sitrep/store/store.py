@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, inspect, select
+from sqlalchemy import Connection, Engine, bindparam, delete, exists, inspect, select
 
 from sitrep.model import DocumentAnalysis
 from sitrep.store import dialect, queries
@@ -72,10 +72,27 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url_or_path: str | os.PathLike[str]) -> Store:
+    def open(cls, url_or_path: str | os.PathLike[str], *, create: bool = True) -> Store:
         """Open (creating the schema if missing) an SQLite file given by path, or the
-        database at a URL (``sqlite:///...``, ``postgresql://...``)."""
-        engine = dialect.engine_for(os.fspath(url_or_path))
+        database at a URL (``sqlite:///...``, ``postgresql://...``).
+
+        ``create=False`` is for readers (report, search, export ...): a database that is
+        missing, or has no sitrep tables, raises :class:`~sitrep.store.dialect.NoStore`
+        rather than being created where a mistyped ``--db`` points.
+        """
+        engine = dialect.engine_for(os.fspath(url_or_path), create=create)
+        if not create:
+            try:
+                found = inspect(engine).has_table(articles.name)
+            except Exception:
+                engine.dispose()
+                raise
+            if not found:
+                engine.dispose()
+                raise dialect.NoStore("the database has no sitrep tables")
+            with engine.connect() as conn:
+                _check_layout(conn)
+            return cls(engine)
         with engine.begin() as conn:
             metadata.create_all(conn)
             _check_layout(conn)
@@ -194,6 +211,19 @@ class Store:
             return
         with self.engine.begin() as conn:
             conn.execute(delete(entities).where(entities.c.id.in_(ids)))
+
+    def prune_entities(self) -> int:
+        """Delete the entities nothing points at any more (no mention, event participant
+        or quote speaker) and return how many. Re-resolution can move every mention of
+        an entity to another one (a lone surname joins the full name a later article
+        gives); left in place, the old entity would stay listed with no evidence."""
+        unused = delete(entities).where(
+            ~exists().where(mentions.c.entity_id == entities.c.id),
+            ~exists().where(event_arguments.c.entity_id == entities.c.id),
+            ~exists().where(quotes.c.speaker_entity_id == entities.c.id),
+        )
+        with self.engine.begin() as conn:
+            return conn.execute(unused).rowcount
 
     def set_entity_assignments(self, assignments: Iterable[EntityAssignment]) -> None:
         """Point mentions at entities (which must exist: call :meth:`upsert_entities`

@@ -18,6 +18,8 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
+from sitrep.views.terminal import plain
+
 Row = dict[str, Any]
 MAX_ACTORS = 12
 MAX_PLACES = 12
@@ -163,44 +165,47 @@ def _article_line(article: Row) -> str:
 
 
 def render_terminal(briefings: list[StoryBriefing], console: Console) -> None:
-    """Print the briefing with rich."""
+    """Print the briefing with rich. Every piece of article data goes into a ``Text``
+    through :func:`~sitrep.views.terminal.plain`, never into markup: a title is printed
+    as it reads, and escape sequences in it never reach the terminal."""
     if not briefings:
         console.print("[yellow]No stories yet: ingest some articles first.[/]")
         return
     for story in briefings:
         parts: list[Any] = [Text("Articles", style="bold")]
-        parts += [Text(f"  • {_article_line(a)}") for a in story.articles]
+        parts += [Text(f"  • {plain(_article_line(a))}") for a in story.articles]
         if story.timeline:
             parts.append(Text("Timeline", style="bold"))
             for line in story.timeline:
-                row = Text(f"  {line.date or 'undated':<10}  ", style="cyan")
-                row.append(line.type + (f" ({line.subtype})" if line.subtype else ""), style="bold")
+                row = Text(f"  {plain(line.date or 'undated'):<10}  ", style="cyan")
+                row.append(plain(line.type + (f" ({line.subtype})" if line.subtype else "")), style="bold")
                 who = ", ".join(line.actors) or "?"
                 if line.targets:
                     who += " → " + ", ".join(line.targets)
-                row.append(f"  {who}")
+                row.append(f"  {plain(who)}")
                 if line.place:
-                    row.append(f"  @ {line.place}", style="green")
+                    row.append(f"  @ {plain(line.place)}", style="green")
                 row.append(f" {line.citation.label}", style="dim")
                 parts.append(row)
-                parts.append(Text(f"              “{line.evidence}”", style="dim italic"))
+                parts.append(Text(f"              “{plain(line.evidence)}”", style="dim italic"))
         if story.actors:
             parts.append(Text("Key actors: ", style="bold").append(
-                "; ".join(f"{n} ({t}, {c})" for n, t, c in story.actors)))
+                plain("; ".join(f"{n} ({t}, {c})" for n, t, c in story.actors))))
         if story.places:
             parts.append(Text("Places: ", style="bold").append(
-                "; ".join(f"{n}{' ' + cc if cc else ''} ({c})" for n, cc, c in story.places)))
+                plain("; ".join(f"{n}{' ' + cc if cc else ''} ({c})" for n, cc, c in story.places))))
         if story.quotes:
             parts.append(Text("Quotes", style="bold"))
             for quote in story.quotes:
-                parts.append(Text(f"  {quote.speaker}: “{quote.content}” {quote.citation.label}"))
+                parts.append(Text(f"  {plain(quote.speaker)}: “{plain(quote.content)}” {quote.citation.label}"))
         if story.citations:
             parts.append(Text("Sources", style="bold"))
             for c in story.citations:
                 source = f"{c.outlet or 'unknown outlet'}, {c.published or 'undated'}, sentence {c.sentence + 1}"
-                parts.append(Text(f"  {c.label} {source}: ", style="dim").append(
-                    Text(f"“{c.sentence_text}”", style="dim italic")))
-        console.print(Panel(Group(*parts), title=f"[bold]{story.title}[/]", subtitle=story.id))
+                parts.append(Text(f"  {c.label} {plain(source)}: ", style="dim").append(
+                    Text(f"“{plain(c.sentence_text)}”", style="dim italic")))
+        console.print(Panel(Group(*parts), title=Text(plain(story.title), style="bold"),
+                            subtitle=Text(plain(story.id))))
 
 
 _CSS = """

@@ -7,7 +7,9 @@ then calls the ``@functions`` defined here. Keeping the arithmetic in one small 
 
 Every function takes a :class:`Anchors` (what the reader knows at this point of the
 article) and returns the TimeML value, or ``None`` when the expression cannot be a
-date (31 February); it records on the anchors which kind of anchor it used.
+date (31 February); it records on the anchors which kind of anchor it used. A date
+pushed off the calendar (before year 1 or after 9999: "yesterday" in an article dated
+0001-01-01) raises ValueError like every other impossible date, never OverflowError.
 """
 
 from __future__ import annotations
@@ -54,6 +56,15 @@ class Anchors:
             self.used = kind
 
 
+def add_days(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``; ValueError (not OverflowError) when that leaves the
+    calendar, so that callers treat it as the impossible date it is."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        raise ValueError(f"{day} moved by {days} days is not a date") from None
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """Calendar month arithmetic, clamping the day (31 March - 1 month = 28/29 Feb)."""
     index = day.year * 12 + day.month - 1 + months
@@ -87,9 +98,9 @@ def fmt(day: dt.date, gran: str) -> str:
 
 def move(day: dt.date, unit: str, n: int) -> dt.date:
     if unit in ("D", "H"):
-        return day + dt.timedelta(days=n)
+        return add_days(day, n)
     if unit == "W":
-        return day + dt.timedelta(days=7 * n)
+        return add_days(day, 7 * n)
     if unit == "M":
         return add_months(day, n)
     if unit == "Q":
@@ -131,16 +142,16 @@ def weekday(a: Anchors, wd: str, direction: str = "auto", base: str = "dct") -> 
     if direction == "auto":
         direction = "+0" if a.tense > 0 else "-0"
     if direction == "0":
-        return (day + dt.timedelta(days=diff)).isoformat()
+        return add_days(day, diff).isoformat()
     if direction in ("+1", "+0"):
         ahead = diff % 7
         if ahead == 0 and direction == "+1":
             ahead = 7
-        return (day + dt.timedelta(days=ahead)).isoformat()
+        return add_days(day, ahead).isoformat()
     back = (-diff) % 7
     if back == 0 and direction == "-1":
         back = 7
-    return (day - dt.timedelta(days=back)).isoformat()
+    return add_days(day, -back).isoformat()
 
 
 def weekend(a: Anchors) -> str | None:
@@ -151,7 +162,7 @@ def weekend(a: Anchors) -> str | None:
     if day is None:
         return "XXXX-WXX-WE"
     if a.tense <= 0 and day.isoweekday() < 6:
-        day -= dt.timedelta(days=7)
+        day = add_days(day, -7)
     return f"{fmt(day, 'W')}-WE"
 
 
