@@ -126,7 +126,7 @@ class Place(Span):
 class Argument(Span):
     """An event participant or a quote's speaker, pointing at a mention when there is one."""
 
-    mention: int | None = None  # index into DocumentAnalysis.mentions
+    mention: int | None = field(default=None, metadata={"ref": "mentions"})  # index into DocumentAnalysis.mentions
     nominal: bool = False  # a description ("the regime", "rebels") rather than a name
     agent: str | None = None  # actor code in the spirit of CAMEO/PLOVER, e.g. "SYR GOV"
 
@@ -161,8 +161,8 @@ class Event(Span):
     date: str | None = None  # ISO date (or coarser TimeML value) of when it happened
     date_precision: int | None = None
     date_inferred: bool = False
-    timex: int | None = None  # index into DocumentAnalysis.timexes the date comes from
-    place: int | None = None  # index into DocumentAnalysis.places
+    timex: int | None = field(default=None, metadata={"ref": "timexes"})  # the timex the date comes from
+    place: int | None = field(default=None, metadata={"ref": "places"})  # index into DocumentAnalysis.places
     place_precision: int | None = None
     place_inferred: bool = False
     place_relation: str | None = None  # "20 km north of": where the event is, relative to the place

@@ -14,7 +14,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from sitrep.model import Argument, Document, DocumentAnalysis, Span
+from sitrep.layout import references, spans
+from sitrep.model import Document, DocumentAnalysis
 
 SECTION_CHARS = 40_000
 
@@ -35,21 +36,6 @@ def sections(text: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
-def _shift(span: Span, by: int, sentence_by: int) -> None:
-    span.start += by
-    span.end += by
-    if span.sentence >= 0:
-        span.sentence += sentence_by
-
-
-def _shift_argument(arg: Argument | None, by: int, sentence_by: int, mention_by: int) -> None:
-    if arg is None:
-        return
-    _shift(arg, by, sentence_by)
-    if arg.mention is not None:
-        arg.mention += mention_by
-
-
 def analyse_in_sections(
     document: Document, language: str, analyse_one: Callable[[Document], DocumentAnalysis]
 ) -> DocumentAnalysis:
@@ -59,31 +45,25 @@ def analyse_in_sections(
     clusters = 0
     for start, end in sections(document.text):
         part = analyse_one(Document(id=document.id, text=document.text[start:end], meta=meta, source=document.source))
-        s_by, m_by = len(merged.sentences), len(merged.mentions)
-        t_by, p_by = len(merged.timexes), len(merged.places)
+        by = {"mentions": len(merged.mentions), "timexes": len(merged.timexes), "places": len(merged.places)}
+        s_by = len(merged.sentences)
         for sentence in part.sentences:
             sentence.start += start
             sentence.end += start
-        for item in (*part.noise, *part.timexes, *part.places):
-            _shift(item, start, s_by)
+        for item in (*part.noise, *part.mentions, *part.timexes, *part.places, *part.events, *part.quotes):
+            # every span inside (an event's trigger, arguments, casualty counts; a quote's
+            # speaker and cue) moves to document offsets, every index to the merged lists
+            for span in spans(item):
+                span.start += start
+                span.end += start
+                if span.sentence >= 0:
+                    span.sentence += s_by
+            for owner, name, target in references(item):
+                if getattr(owner, name) is not None:
+                    setattr(owner, name, getattr(owner, name) + by[target])
         for mention in part.mentions:
-            _shift(mention, start, s_by)
             if mention.cluster >= 0:
                 mention.cluster += clusters
-        for event in part.events:
-            _shift(event, start, s_by)
-            _shift(event.trigger, start, s_by)
-            for arg in (*event.actors, *event.targets):
-                _shift_argument(arg, start, s_by, m_by)
-            for casualty in event.casualties:
-                _shift(casualty, start, s_by)
-            event.place = None if event.place is None else event.place + p_by
-            event.timex = None if event.timex is None else event.timex + t_by
-        for quote in part.quotes:
-            _shift(quote, start, s_by)
-            if quote.cue is not None:
-                _shift(quote.cue, start, s_by)
-            _shift_argument(quote.speaker, start, s_by, m_by)
         clusters = max([clusters, *(m.cluster + 1 for m in part.mentions)])
         merged.sentences += part.sentences
         merged.noise += part.noise

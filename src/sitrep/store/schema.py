@@ -3,8 +3,9 @@
 Every per-article fact is a row keyed by ``(article_id, idx)``, where ``idx`` is the
 item's position in its :class:`~sitrep.model.DocumentAnalysis` list, so indices that
 point from one item to another (an event's place, an argument's mention) become
-composite foreign keys the database checks. Each such row keeps its evidence: the
-character offsets and the sentence index. Corpus-level results of the resolve stage
+composite foreign keys the database checks. The columns come from the model's
+dataclasses (:mod:`sitrep.layout`): a field added there is a column here. Each
+row keeps its evidence: the character offsets and the sentence index. Corpus-level results of the resolve stage
 (entities, their aliases, stories) live in their own tables and only point at
 articles and mentions.
 """
@@ -12,9 +13,7 @@ articles and mentions.
 from __future__ import annotations
 
 from sqlalchemy import (
-    Boolean,
     Column,
-    Float,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
@@ -25,17 +24,10 @@ from sqlalchemy import (
     Text,
 )
 
+from sitrep.layout import columns, specs
+from sitrep.model import Argument, Casualty, Event, Mention, NoiseSpan, Place, Quote, Sentence, Timex
+
 metadata = MetaData()
-
-
-def _span(prefix: str = "", *, nullable: bool = False) -> list[Column]:
-    """Offsets, text and sentence index of a span (optionally prefixed and nullable)."""
-    return [
-        Column(f"{prefix}start", Integer, nullable=nullable),
-        Column(f"{prefix}end", Integer, nullable=nullable),
-        Column(f"{prefix}text", Text, nullable=nullable),
-        Column(f"{prefix}sentence", Integer, nullable=nullable),
-    ]
 
 
 def _article_fk() -> Column:
@@ -63,25 +55,25 @@ articles = Table(
 )
 Index("articles_published", articles.c.published)
 
-sentences = Table(
-    "sentences",
-    metadata,
-    _article_fk(),
-    Column("idx", Integer, nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    PrimaryKeyConstraint("article_id", "idx"),
-)
+def _article_table(name: str, cls: type, *extra: Column | ForeignKeyConstraint, skip: tuple[str, ...] = ()) -> Table:
+    """A per-article table of one model class: ``(article_id, idx)`` and the class's
+    columns (:mod:`sitrep.layout`), with a foreign key for every index field."""
+    cols = columns(cls, skip=skip)
+    return Table(
+        name, metadata, _article_fk(), Column("idx", Integer, nullable=False), *cols, *extra,
+        PrimaryKeyConstraint("article_id", "idx"), *_refs(cls, skip),
+    )
 
-noise = Table(
-    "noise",
-    metadata,
-    _article_fk(),
-    Column("idx", Integer, nullable=False),
-    *_span(),
-    Column("reason", Text, nullable=False),
-    PrimaryKeyConstraint("article_id", "idx"),
-)
+
+def _refs(cls: type, skip: tuple[str, ...] = (), prefix: str = "") -> list[ForeignKeyConstraint]:
+    return [
+        ForeignKeyConstraint(["article_id", spec.name], [f"{spec.ref}.article_id", f"{spec.ref}.idx"])
+        for spec in specs(cls, prefix) if spec.ref and spec.name not in skip
+    ]
+
+
+sentences = _article_table("sentences", Sentence)
+noise = _article_table("noise", NoiseSpan)
 
 entities = Table(
     "entities",
@@ -102,135 +94,39 @@ entity_aliases = Table(
     PrimaryKeyConstraint("entity_id", "alias", "language"),
 )
 
-mentions = Table(
-    "mentions",
-    metadata,
-    _article_fk(),
-    Column("idx", Integer, nullable=False),
-    *_span(),
-    Column("label", Text, nullable=False),
-    Column("source", Text, nullable=False),
-    Column("key", Text, nullable=False),
-    Column("cluster", Integer, nullable=False),
-    Column("kb_id", Text),
-    Column("entity_id", Text, ForeignKey("entities.id", ondelete="SET NULL")),
-    PrimaryKeyConstraint("article_id", "idx"),
+mentions = _article_table(
+    "mentions", Mention, Column("entity_id", Text, ForeignKey("entities.id", ondelete="SET NULL")),
 )
 Index("mentions_entity", mentions.c.entity_id)
 
-timexes = Table(
-    "timexes",
-    metadata,
-    _article_fk(),
-    Column("idx", Integer, nullable=False),
-    *_span(),
-    Column("type", Text, nullable=False),
-    Column("value", Text, nullable=False),
-    Column("mod", Text),
-    Column("anchor", Text, nullable=False),
-    Column("precision", Integer),
-    PrimaryKeyConstraint("article_id", "idx"),
-)
-
-places = Table(
-    "places",
-    metadata,
-    _article_fk(),
-    Column("idx", Integer, nullable=False),
-    *_span(),
-    Column("geonameid", Integer),
-    Column("name", Text, nullable=False),
-    Column("kind", Text, nullable=False),
-    Column("feature_class", Text),
-    Column("feature_code", Text),
-    Column("country_code", Text),
-    Column("admin1", Text),
-    Column("lat", Float),
-    Column("lon", Float),
-    Column("precision", Integer),
-    Column("score", Float, nullable=False),
-    PrimaryKeyConstraint("article_id", "idx"),
-)
-
-events = Table(
-    "events",
-    metadata,
-    _article_fk(),
-    Column("idx", Integer, nullable=False),
-    *_span(),  # the evidence clause
-    Column("type", Text, nullable=False),
-    Column("subtype", Text),
-    *_span("trigger_"),
-    Column("status", Text, nullable=False),  # reported, planned, threatened, hypothetical ...
-    Column("date", Text),
-    Column("date_precision", Integer),  # ACLED time precision: 1 day, 2 week/range, 3 month
-    Column("date_inferred", Boolean, nullable=False),
-    Column("timex", Integer),
-    Column("place", Integer),
-    Column("place_precision", Integer),  # ACLED geo precision: 1 town, 2 near/part, 3 region
-    Column("place_inferred", Boolean, nullable=False),
-    Column("place_relation", Text),  # "20 km north of"
-    Column("confidence", Float, nullable=False),
-    PrimaryKeyConstraint("article_id", "idx"),
-    ForeignKeyConstraint(["article_id", "timex"], ["timexes.article_id", "timexes.idx"]),
-    ForeignKeyConstraint(["article_id", "place"], ["places.article_id", "places.idx"]),
-)
+timexes = _article_table("timexes", Timex)
+places = _article_table("places", Place)
+events = _article_table("events", Event)
 Index("events_type", events.c.type)
 
-event_casualties = Table(
-    "event_casualties",
-    metadata,
-    _article_fk(),
-    Column("event", Integer, nullable=False),
-    Column("position", Integer, nullable=False),  # order within the event's list
-    *_span(),  # the words that give the count
-    Column("kind", Text, nullable=False),  # killed, injured, arrested, displaced, missing
-    Column("count", Integer, nullable=False),
-    Column("qualifier", Text),  # at_least, about, up_to, more_than, fewer_than
-    PrimaryKeyConstraint("article_id", "event", "position"),
-    ForeignKeyConstraint(
-        ["article_id", "event"], ["events.article_id", "events.idx"], ondelete="CASCADE"
-    ),
-)
 
-event_arguments = Table(
-    "event_arguments",
-    metadata,
-    _article_fk(),
-    Column("event", Integer, nullable=False),
+def _event_child(name: str, cls: type, *extra: Column) -> Table:
+    """A list field of an event (its actors and targets, its casualty counts)."""
+    return Table(
+        name, metadata, _article_fk(), Column("event", Integer, nullable=False), *extra,
+        Column("position", Integer, nullable=False),  # order within the event's list
+        *columns(cls),
+        PrimaryKeyConstraint("article_id", "event", *(c.name for c in extra if c.name == "role"), "position"),
+        ForeignKeyConstraint(["article_id", "event"], ["events.article_id", "events.idx"], ondelete="CASCADE"),
+        *_refs(cls),
+    )
+
+
+event_arguments = _event_child(
+    "event_arguments", Argument,
     Column("role", Text, nullable=False),  # actor or target
-    Column("position", Integer, nullable=False),  # order within the role's list
-    *_span(),
-    Column("mention", Integer),
-    Column("nominal", Boolean, nullable=False),
-    Column("agent", Text),
-    Column("entity_id", Text, ForeignKey("entities.id", ondelete="SET NULL")),
-    PrimaryKeyConstraint("article_id", "event", "role", "position"),
-    ForeignKeyConstraint(
-        ["article_id", "event"], ["events.article_id", "events.idx"], ondelete="CASCADE"
-    ),
-    ForeignKeyConstraint(["article_id", "mention"], ["mentions.article_id", "mentions.idx"]),
 )
+event_arguments.append_column(Column("entity_id", Text, ForeignKey("entities.id", ondelete="SET NULL")))
 Index("event_arguments_entity", event_arguments.c.entity_id)
+event_casualties = _event_child("event_casualties", Casualty)
 
-quotes = Table(
-    "quotes",
-    metadata,
-    _article_fk(),
-    Column("idx", Integer, nullable=False),
-    *_span(),  # the content of the claim
-    Column("kind", Text, nullable=False),
-    *_span("speaker_", nullable=True),
-    Column("speaker_mention", Integer),
-    Column("speaker_nominal", Boolean),
-    Column("speaker_agent", Text),
-    Column("speaker_entity_id", Text, ForeignKey("entities.id", ondelete="SET NULL")),
-    Column("speaker_label", Text),
-    *_span("cue_", nullable=True),
-    PrimaryKeyConstraint("article_id", "idx"),
-    ForeignKeyConstraint(
-        ["article_id", "speaker_mention"], ["mentions.article_id", "mentions.idx"]
-    ),
+quotes = _article_table(
+    "quotes", Quote, Column("speaker_entity_id", Text, ForeignKey("entities.id", ondelete="SET NULL")),
 )
 Index("quotes_speaker_entity", quotes.c.speaker_entity_id)
 

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
+from sitrep.layout import specs
+from sitrep.model import Event, Mention, Place, Quote, Timex
 from sitrep.store import Store
 
 Format = Literal["jsonl", "csv", "parquet"]
@@ -45,6 +47,23 @@ def _simple(*names: tuple[str, str]) -> list[Column]:
     return [(name, kind, name) for name, kind in names]
 
 
+_KINDS = {int: "int", float: "float", str: "str", bool: "bool"}
+_SPAN = ("start", "end", "text", "sentence")  # a row's own span is in the evidence columns
+
+
+def _fields(cls: type, *, skip: tuple[str, ...] = ()) -> list[Column]:
+    """The plain columns of a model class, in field order (:mod:`sitrep.layout`): its
+    scalar fields, and of a nested span (a trigger, a speaker, a cue) its text and offsets."""
+    out: list[Column] = []
+    for spec in specs(cls):
+        if spec.kind != "scalar" or spec.name in _SPAN or spec.name in skip or spec.ref:
+            continue
+        if spec.name.endswith("_sentence"):
+            continue
+        out.append((spec.name, _KINDS[spec.python], spec.name))
+    return out
+
+
 COLUMNS: dict[str, list[Column]] = {
     "entities": [
         ("entity_id", "str", "id"), *_simple(("name", "str"), ("type", "str"), ("kb_id", "str")),
@@ -55,17 +74,13 @@ COLUMNS: dict[str, list[Column]] = {
         *_EVIDENCE,  # of the entity's earliest mention
     ],
     "mentions": [
-        ("index", "int", "idx"),
-        *_simple(("text", "str"), ("label", "str"), ("key", "str"), ("cluster", "int"),
-                 ("kb_id", "str"), ("source", "str"), ("entity_id", "str"),
-                 ("entity_name", "str")),
+        ("index", "int", "idx"), ("text", "str", "text"), *_fields(Mention),
+        *_simple(("entity_id", "str"), ("entity_name", "str")),
         *_EVIDENCE,
     ],
     "events": [
         ("index", "int", "idx"),
-        *_simple(("type", "str"), ("subtype", "str"), ("status", "str"), ("date", "str"),
-                 ("date_precision", "int"), ("date_inferred", "bool"), ("place_precision", "int"),
-                 ("place_inferred", "bool"), ("place_relation", "str"), ("confidence", "float")),
+        *_fields(Event, skip=("trigger_start", "trigger_end", "trigger_text")),
         ("actors", "list", lambda r: _names(r["actors"])),
         ("actor_ids", "list", lambda r: _ids(r["actors"])),
         ("targets", "list", lambda r: _names(r["targets"])),
@@ -80,27 +95,11 @@ COLUMNS: dict[str, list[Column]] = {
         ("evidence", "str", "text"),
         *_EVIDENCE,
     ],
-    "places": [
-        ("index", "int", "idx"),
-        *_simple(("text", "str"), ("name", "str"), ("geonameid", "int"), ("kind", "str"),
-                 ("feature_code", "str"), ("country_code", "str"), ("admin1", "str"),
-                 ("lat", "float"), ("lon", "float"), ("precision", "int"), ("score", "float")),
-        *_EVIDENCE,
-    ],
-    "timexes": [
-        ("index", "int", "idx"),
-        *_simple(("text", "str"), ("type", "str"), ("value", "str"), ("mod", "str"),
-                 ("anchor", "str"), ("precision", "int")),
-        *_EVIDENCE,
-    ],
+    "places": [("index", "int", "idx"), ("text", "str", "text"), *_fields(Place), *_EVIDENCE],
+    "timexes": [("index", "int", "idx"), ("text", "str", "text"), *_fields(Timex), *_EVIDENCE],
     "quotes": [
-        ("index", "int", "idx"),
-        *_simple(("kind", "str"), ("text", "str")),
-        ("speaker", "str", "speaker_text"),
-        *_simple(("speaker_start", "int"), ("speaker_end", "int"), ("speaker_entity_id", "str"),
-                 ("speaker_entity_name", "str"), ("speaker_label", "str")),
-        ("cue", "str", "cue_text"),
-        *_simple(("cue_start", "int"), ("cue_end", "int")),
+        ("index", "int", "idx"), ("text", "str", "text"), *_fields(Quote),
+        *_simple(("speaker_entity_id", "str"), ("speaker_entity_name", "str")),
         *_EVIDENCE,
     ],
     "stories": [

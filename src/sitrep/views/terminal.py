@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rich.markup import escape
-
 # C0 controls but tab and newline, DEL and C1 controls, bidirectional overrides and
 # isolates (they reorder what the reader sees), and lone surrogates (unprintable: the
 # terminal's UTF-8 encoder raises on them).
@@ -29,6 +27,21 @@ def plain(value: Any) -> str:
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
 
 
+# a "[" with the backslashes before it, and whether what follows reads as a Rich tag
+_BRACKET = re.compile(r"(\\*)\[(?=([a-z#/@][^\[]*?\])?)")
+_TRAILING = re.compile(r"(\\+)$")
+
+
 def markup(value: Any) -> str:
-    """``value`` safe to embed in a Rich markup string: printed exactly as it reads."""
-    return escape(plain(value))
+    """``value`` safe to embed in a Rich markup string: printed exactly as it reads.
+
+    Rich reads ``\\[`` as an escaped bracket everywhere, and the backslashes before a
+    tag-like ``[b]`` as escapes in pairs; so every ``[`` gets an escaping backslash, the
+    backslashes before a tag-like one are doubled, and so are backslashes at the end,
+    which would otherwise escape the tag that follows the value."""
+
+    def bracket(match: re.Match[str]) -> str:
+        slashes = match.group(1)
+        return (slashes * 2 if match.group(2) else slashes) + "\\["
+
+    return _TRAILING.sub(lambda m: m.group(1) * 2, _BRACKET.sub(bracket, plain(value)))

@@ -303,11 +303,9 @@ class _DocumentState:
         frame_is_trigger = any(
             any(s <= parse.start_of(c) < e for s, e in others) for c in controllers
         )
-        adjuncts = " | ".join(
-            " ".join(t.text for t in child.subtree)
-            for child in head.children if child.dep_ in ("obl", "obl:tmod", "advmod", "nmod:tmod")
-            and sum(1 for _ in child.subtree) <= 4
-        )
+        # background cues ("for years", "has long") anywhere in the trigger's clause: they
+        # attach to the verb or, as often in a parse, to its object
+        adjuncts = self.text[trigger.clause[0]:trigger.clause[1]]
         return Frame(own=own_text, reporting=reporting_text, question=question, frame_is_trigger=frame_is_trigger,
                      adjuncts=adjuncts)
 
