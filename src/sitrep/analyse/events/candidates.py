@@ -39,8 +39,8 @@ def actor_candidates(
     lexicon = actor_lexicon(language)
     nominals: list[Argument] = []
     for match in lexicon.nominal.finditer(text, start, end):
-        agent = lexicon.agents[int(match.lastgroup[1:])] if match.lastgroup else None
-        s, e = match.start(), match.end()
+        agent, e = lexicon.longest_nominal(text, match)
+        s, e = match.start(), min(e, end)
         country = None
         left = last_match(lexicon.demonym, text, max(start, s - 30), s)
         if left is not None and text[left.end() : s].strip(" -") == "":

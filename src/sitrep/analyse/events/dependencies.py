@@ -146,10 +146,15 @@ def inherited_subject(verb: Token, is_reporting: Callable[[Token], bool]) -> lis
 
 
 def nominal_roles(noun: Token, lexicon: EventLexicon, is_reporting: Callable[[Token], bool],
-                  is_actor_word: Callable[[Token], bool], genitive: str | None = None) -> tuple[list, list]:
+                  is_actor_word: Callable[[Token], bool], genitive: str | None = None,
+                  possessor_is_target: bool = False) -> tuple[list, list]:
     """Actors and targets of a nominal trigger ("the RSF's attack on El Fasher"); a
     genitive after it ("el ataque de los rebeldes") is the actor or the target as the
     trigger's lexicon entry says."""
+    if possessor_is_target:
+        # "Assad's foreign backers, primarily Russia and Iran": the possessor is the one
+        # backed, and the backers are named beside the noun
+        return _children(noun, frozenset({"appos"})), _children(noun, POSSESSORS)
     actors = _children(noun, POSSESSORS) + _children(noun, frozenset({"obl:agent"}))
     actors += _marked(noun, lexicon.agent_markers)
     # "X's attack" parsed as a subject of the noun (a headline or a weak parse)
@@ -176,7 +181,7 @@ def nominal_roles(noun: Token, lexicon: EventLexicon, is_reporting: Callable[[To
 
 def roles(parse: Parse, start: int, end: int, lexicon: EventLexicon,
           is_reporting: Callable[[Token], bool], is_actor_word: Callable[[Token], bool],
-          genitive: str | None = None) -> Roles | None:
+          genitive: str | None = None, possessor_is_target: bool = False) -> Roles | None:
     """The actor and target heads of the trigger at [start, end), or None without a head."""
     head = trigger_head(parse, start, end)
     if head is None:
@@ -185,7 +190,7 @@ def roles(parse: Parse, start: int, end: int, lexicon: EventLexicon,
         actors, targets, passive = verbal_roles(head, lexicon, is_reporting)
         verbal = True
     else:
-        actors, targets = nominal_roles(head, lexicon, is_reporting, is_actor_word, genitive)
+        actors, targets = nominal_roles(head, lexicon, is_reporting, is_actor_word, genitive, possessor_is_target)
         passive, verbal = False, False
     span = parse.tokens_in(start, end)
     # the trigger's own words: its head, its last word ("launched an *offensive*") and its

@@ -38,6 +38,12 @@ from sitrep.analyse.syntax import Parse, Parser
 from sitrep.model import Argument, Event, Mention, NoiseSpan, Place, Sentence, Span, Timex
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_ANAPHORIC = re.compile(r"(?i)(?:this|that|these|those|the|its|their)\s")  # an event told before
+# the events a kind of count can belong to: the killing is the attack, the arrest the coercion
+CASUALTY_TYPES = {
+    "killed": ("ASSAULT",), "injured": ("ASSAULT",), "missing": ("ASSAULT",),
+    "arrested": ("COERCE",), "displaced": ("ASSAULT", "COERCE", "RETREAT"),
+}
 
 
 @dataclass
@@ -193,6 +199,7 @@ class _DocumentState:
         self.mention_starts = [m.start for m in ctx.mentions]
         self.towns = _towns(ctx.mentions, ctx.places)
         self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors)
+        self.earlier: dict[str, Event] = {}  # the last reported event of each type
 
     # -- per sentence --------------------------------------------------------------------
 
@@ -225,8 +232,10 @@ class _DocumentState:
                 return
             out.pop()
         out.append(event)
-        if event.actors and event.status == "reported":
-            self.reader.last_actor = event.actors[0]
+        if event.status == "reported":
+            self.earlier[event.type] = event
+            if event.actors:
+                self.reader.last_actor = event.actors[0]
 
     def _events(self, index: int, sentence: Sentence, trigger: _Trigger, candidates: list[Argument],
                 parse: Parse | None, question: bool, trigger_spans: list[tuple[int, int]]) -> list[Event] | None:
@@ -238,7 +247,7 @@ class _DocumentState:
         if parse is not None:
             roles = dependencies.roles(parse, trigger.start, trigger.end, lexicon,
                                        self._is_reporting(parse), self._is_actor_word(parse, candidates),
-                                       entry.genitive)
+                                       entry.genitive, entry.possessor_is_target)
         if roles is not None:
             if entry.pos and roles.head.pos_ not in entry.pos:
                 return None
@@ -260,12 +269,20 @@ class _DocumentState:
             frame = Frame(own=window, question=question, frame_is_trigger=frame_trigger)
         if _excluded(text, trigger.clause, entry.type, lexicon):
             return []
-        # an event noun is not a participant ("this offensive was fought by ...")
-        actors = [a for a in actors if not self._is_trigger_word(a)]
+        # an event noun is not a participant ("this offensive was fought by ..."), and an
+        # actor is someone: a name, a described actor ("rebels", "the ministry"), not a
+        # thing ("the plan calls for ...", "a murderous rampage")
+        referred = self._referred_type(roles) if roles is not None else None
+        if referred and self.earlier.get(referred):
+            # "this offensive was fought by ... and supported by ...": the event told before,
+            # with more participants
+            earlier = self.earlier[referred]
+            earlier.actors += [a for a in actors if not self._is_trigger_word(a) and self._is_someone(a)
+                               and all((a.start, a.end) != (b.start, b.end) for b in earlier.actors)]
+            return []
+        by_phrase = roles is not None and roles.passive  # "kidnapped by dissidents": an agent all the same
+        actors = [a for a in actors if not self._is_trigger_word(a) and (by_phrase or self._is_someone(a))]
         targets = [t for t in targets if not self._is_trigger_word(t)]
-        if entry.possessor_is_target and roles is not None and not roles.verbal:
-            # "Assad's backers": the possessor is the one backed
-            actors, targets = targets, actors
         if entry.needs_argument and not (actors or targets):
             return []
         status, obligation = status_of(frame, lexicon)
@@ -324,13 +341,33 @@ class _DocumentState:
             return []
         return [copy_argument(nearest)]
 
+    def _referred_type(self, roles: dependencies.Roles) -> str | None:
+        """The type of an event told before that a participant refers back to ("this
+        offensive", "the attack"): the trigger's act is that event, told again."""
+        heads = roles.actors + roles.targets
+        for token in heads + [c for h in heads for c in h.conjuncts]:
+            match = self.lexicon.triggers.fullmatch(token.text)
+            if match is None or not any(d.dep_ == "det" and _ANAPHORIC.match(d.text + " ") for d in token.children):
+                continue
+            readings = [e for e in self.lexicon.entries if e.pattern.fullmatch(token.text)]
+            if readings:
+                return readings[0].type
+        return None
+
+    def _is_someone(self, arg: Argument) -> bool:
+        """A name, a described actor with an agent code, or a group named by a capitalised
+        word ("ethnic Albanians", "militant Protestants"); not a thing ("the plan")."""
+        if arg.mention is not None or arg.agent or not arg.nominal:
+            return True
+        words = arg.text.split()
+        return bool(words) and words[-1][:1].isupper() and resources.manifest(self.ctx.language).cased
+
     def _is_trigger_word(self, arg: Argument) -> bool:
         """An event noun in a participant's place ("this offensive"); people named by what
         they do ("protesters": an agent code) stay participants."""
         if arg.mention is not None or not arg.nominal or arg.agent:
             return False
-        match = self.lexicon.triggers.search(arg.text)
-        return match is not None and match.end() == len(arg.text)
+        return any(m.end() == len(arg.text) for m in self.lexicon.triggers.finditer(arg.text))
 
     def _is_reporting(self, parse: Parse):
         lexicon = self.lexicon
@@ -406,7 +443,8 @@ class _DocumentState:
             timexes = [t for t in ctx.timexes if sentence.start <= t.start < sentence.end]
             event.casualties = [
                 c for c in find_casualties(text, event.start, event.end, lexicon, timexes)
-            ] if event.type in ("ASSAULT", "COERCE", "PROTEST") else []
+                if event.type in CASUALTY_TYPES.get(c.kind, ())
+            ]
             if not (event.actors or event.targets or event.casualties):
                 continue  # no one did anything to anyone: not an event an analyst can code
             if not _repeated(event, kept, ctx.mentions):

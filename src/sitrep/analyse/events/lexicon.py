@@ -194,6 +194,7 @@ class ActorLexicon:
     """Nominal actor descriptions and demonyms of one language."""
 
     nominal: re.Pattern
+    nominal_parts: tuple[tuple[str, re.Pattern], ...]  # (agent code, one pattern), for the longest reading
     agents: tuple[str, ...]
     demonym: re.Pattern  # one named group per demonym: d<index into countries>
     countries: tuple[str, ...]
@@ -203,6 +204,17 @@ class ActorLexicon:
     unnamed: re.Pattern
     person_pronouns: frozenset[str]  # he, she, dia: the last person named
     group_pronouns: frozenset[str]  # they, it: the last actor of the text
+
+    def longest_nominal(self, text: str, match: re.Match) -> tuple[str | None, int]:
+        """The agent code and end of the longest description starting where ``match`` does
+        ("government forces" is MIL, though "government" alone is GOV): a regex
+        alternation takes the first alternative that matches, not the longest."""
+        best_end, best_agent = match.end(), self.agents[int(match.lastgroup[1:])] if match.lastgroup else None
+        for agent, part in self.nominal_parts:
+            found = part.match(text, match.start())
+            if found is not None and found.end() > best_end:
+                best_end, best_agent = found.end(), agent
+        return best_agent, best_end
 
     def country(self, match: re.Match) -> str | None:
         """The country code of a demonym match."""
@@ -217,9 +229,11 @@ def actor_lexicon(language: str) -> ActorLexicon:
     prefix = config.get("prefix", "")
     groups: list[str] = []
     agents: list[str] = []
+    parts: list[tuple[str, re.Pattern]] = []
     for index, (agent, patterns) in enumerate((config.get("nominal") or {}).items()):
         agents.append(agent)
         groups.append(f"(?P<a{index}>{alternation(patterns, letters)})")
+        parts.extend((agent, re.compile(rf"{prefix}(?:{expand(p, letters)})(?!\w)", re.IGNORECASE)) for p in patterns)
     nominal = (
         re.compile(rf"(?<!\w){prefix}(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE) if groups else NEVER
     )
@@ -230,6 +244,7 @@ def actor_lexicon(language: str) -> ActorLexicon:
     )
     return ActorLexicon(
         nominal=nominal,
+        nominal_parts=tuple(parts),
         agents=tuple(agents),
         # case-sensitive: demonyms are capitalised, and "US" must not match "us"
         demonym=re.compile(rf"(?<!\w)(?:{demonym_body or NEVER.pattern})(?!\w)"),

@@ -20,6 +20,12 @@ from sitrep.analyse.syntax import Parse
 from sitrep.model import Argument, Mention
 
 
+def _only_parenthesis(gap: str) -> bool:
+    """", (HTS), which": nothing but punctuation and one parenthesised short form."""
+    inner = gap.strip(" ,\n\t")
+    return inner.startswith("(") and inner.endswith(")") and len(inner) <= 12
+
+
 def copy_argument(arg: Argument) -> Argument:
     """A fresh Argument, so that two events never share (and mutate) one object."""
     return Argument(**vars(arg))
@@ -42,12 +48,25 @@ class ParticipantReader:
         start, end = parse.start_of(head), parse.end_of(head)
         covering = [c for c in candidates if c.start <= start and end <= c.end]
         if covering:
-            return copy_argument(max(covering, key=lambda c: c.end - c.start))
+            best = max(covering, key=lambda c: c.end - c.start)
+            if best.nominal:
+                person = self._titled_person(head, parse, candidates)  # "head of state Arpad Goencz"
+                if person is not None:
+                    return person
+            return copy_argument(best)
         phrase = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("case", "punct", "cc")]
         p_start = parse.start_of(phrase[0]) if phrase else start
-        named = [c for c in candidates if p_start <= c.start and c.end <= end and not c.nominal]
+        # a name's words hang on its first word ("Mr" <- Assad): the name span is the head
+        # and its flat or compound words
+        name_end = max([end, *(parse.end_of(t) for t in head.children if t.dep_ in ("flat", "flat:name", "compound")
+                               and t.i > head.i)])
+        named = [c for c in candidates if p_start <= c.start and c.end <= name_end and not c.nominal
+                 and c.end >= start]
         if named:
             return copy_argument(named[-1])
+        person = self._titled_person(head, parse, candidates)
+        if person is not None:
+            return person
         for child in head.children:
             if child.dep_ == "appos":
                 inner = self.argument(child, parse, candidates, role)
@@ -64,6 +83,22 @@ class ParticipantReader:
             return Argument(start=s, end=end, text=self.text[s:end], nominal=head.pos_ == "NOUN")
         return None
 
+    def _titled_person(self, head: Token, parse: Parse, candidates: list[Argument]) -> Argument | None:
+        """"Hungarian head of state Arpad Goencz", "the defence minister, Ali Abbas": a role
+        noun whose phrase ends in a person's name stands for that person."""
+        if head.pos_ != "NOUN":
+            return None
+        end = parse.end_of(head)
+        after = [c for c in candidates if c.mention is not None and self.mentions[c.mention].label == "PER"
+                 and end <= c.start <= end + 30
+                 and any(t.i > head.i and head.is_ancestor(t) for t in parse.tokens_in(c.start, c.end))]
+        if not after:
+            return None
+        between = parse.tokens_in(end, after[0].start)
+        if any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        return copy_argument(after[0])
+
     def antecedent(self, pronoun: Token, parse: Parse, candidates: list[Argument], role: str) -> Argument | None:
         """Who a pronoun stands for: a relative pronoun's noun, the last person named before
         a personal pronoun, the last actor before a group pronoun in an actor's place ("it"
@@ -73,6 +108,13 @@ class ParticipantReader:
             verb = pronoun.head
             if verb.dep_ in ("acl:relcl", "relcl", "acl") and verb.head.i != verb.i:
                 return self.argument(verb.head, parse, candidates, role)
+            # the parse lost the relative clause: ", which" right after a name is that name's
+            before = [c for c in candidates if c.end <= parse.start_of(pronoun)]
+            if before and not self.text[before[-1].end:parse.start_of(pronoun)].strip(" ,()\n\t"):
+                return copy_argument(before[-1])
+            gap = self.text[before[-1].end:parse.start_of(pronoun)] if before else ""
+            if before and _only_parenthesis(gap):
+                return copy_argument(before[-1])
             return None
         person = word in self.actors.person_pronouns
         if not person and word not in self.actors.group_pronouns:
