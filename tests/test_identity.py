@@ -10,7 +10,7 @@ def run(*articles: tuple[str, str]):
         analyse(Document(id=content_id(text), text=text, meta=Meta(language=lang, published="2024-12-09")))
         for lang, text in articles
     ]
-    records, assignments = resolve_entities(analyses)
+    records, assignments, _ = resolve_entities(analyses)
     by_surface: dict[str, set[str]] = {}
     for a in assignments:
         analysis = next(x for x in analyses if x.document.id == a.article_id)

@@ -2,7 +2,6 @@
 
 from sitrep.model import Document, DocumentAnalysis, Mention, Meta
 from sitrep.resolve.entities import resolve_entities
-from sitrep.resolve.stories import StoryInput, group_stories
 
 
 def analysis(doc_id: str, text: str, names: list[tuple[str, str, int]], language: str = "en") -> DocumentAnalysis:
@@ -29,7 +28,7 @@ def test_spelling_variants_across_articles_are_one_entity_with_evidence():
         analysis("a", "HTS is led by Abu Mohammed al-Julani.", [("Abu Mohammed al-Julani", "PER", 0)]),
         analysis("b", "Its leader Abu Mohammed al Jolani spoke.", [("Abu Mohammed al Jolani", "PER", 0)]),
     ]
-    records, assignments = resolve_entities(docs)
+    records, assignments, _ = resolve_entities(docs)
     ids = ids_by_text(assignments, docs)
     assert ids[("a", "Abu Mohammed al-Julani")] == ids[("b", "Abu Mohammed al Jolani")]
     record = next(r for r in records if r.id == ids[("a", "Abu Mohammed al-Julani")])
@@ -45,7 +44,7 @@ def test_lone_surname_joins_the_only_person_with_it_but_not_an_ambiguous_one():
         analysis("d", "Erdogan won.", [("Erdogan", "PER", 0)]),
         analysis("e", "Recep Tayyip Erdogan met the press.", [("Recep Tayyip Erdogan", "PER", 0)]),
     ]
-    _, assignments = resolve_entities(docs)
+    _, assignments, _ = resolve_entities(docs)
     ids = ids_by_text(assignments, docs)
     assert ids[("a", "Mahmoud Abbas")] != ids[("b", "Ali Abbas")]
     assert ids[("c", "Abbas")] not in {ids[("a", "Mahmoud Abbas")], ids[("b", "Ali Abbas")]}
@@ -58,20 +57,19 @@ def test_lone_acronym_joins_the_organisation_it_abbreviates():
                  [("Islamic Revolutionary Guard Corps", "ORG", 0)]),
         analysis("b", "The IRGC denied it.", [("IRGC", "ORG", 0)]),
     ]
-    _, assignments = resolve_entities(docs)
+    _, assignments, _ = resolve_entities(docs)
     ids = ids_by_text(assignments, docs)
     assert ids[("a", "Islamic Revolutionary Guard Corps")] == ids[("b", "IRGC")]
 
 
-def test_stories_group_by_shared_actors_across_languages_and_split_unrelated_news():
-    syria = frozenset({"geo:163843", "bashar-al-assad", "hayat-tahrir-al-sham", "geo:170063"})
-    items = [
-        StoryInput("a1", "Rebels led by Hayat Tahrir al-Sham took Aleppo from the Assad regime.", "2024-11-30", syria),
-        StoryInput("a2", "Pemberontak Hayat Tahrir al Sham merebut Aleppo dari rezim Assad.", "2024-12-01", syria),
-        StoryInput("b1", "The central bank of Brazil raised interest rates to curb inflation.", "2024-12-01",
-                   frozenset({"geo:3469034", "org:central bank"})),
-    ]
-    stories = group_stories(items)
-    groups = sorted(sorted(v) for v in stories.values())
-    assert groups == [["a1", "a2"], ["b1"]]
-    assert set(stories) == {"story-a1", "story-b1"}
+def test_a_later_batch_joins_what_the_store_knows() -> None:
+    """The surname index from an earlier batch decides a lone surname in a later one."""
+    first = [analysis("a", "Recep Tayyip Erdogan met the press.", [("Recep Tayyip Erdogan", "PER", 0)])]
+    records, assignments, index = resolve_entities(first)
+    stored = {}
+    for kind, key, entity_id in index:
+        stored.setdefault((kind, key), set()).add(entity_id)
+    later = [analysis("b", "Erdogan won.", [("Erdogan", "PER", 0)])]
+    _, assignments_b, _ = resolve_entities(
+        later, lookup=lambda kind, keys: {k: stored.get((kind, k), set()) for k in keys})
+    assert assignments_b[0].entity_id == assignments[0].entity_id

@@ -26,14 +26,17 @@ class Settings:
       ``trained`` (the lexicon's candidates re-read by a trained classifier).
     * ``parser``: use the dependency parser where a language has one (off: participants
       by position, faster and worse).
-    * ``event_statuses``: the statuses that count in views, exports and evaluation; the
-      others are stored and shown on request (``reported`` alone by default).
+    * ``event_statuses``: the statuses that count in views, exports, evaluation and
+      canonical events; the others are stored and shown on request (``reported`` alone
+      by default).
+    * ``story_language``: the language whose articles give stories their titles.
     """
 
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     event_engine: str = "lexicon"
     parser: bool = True
     event_statuses: tuple[str, ...] = ("reported",)
+    story_language: str = "en"  # stories take the title of a central article in this language
     workers: int = field(default=1, compare=False)
 
     def __post_init__(self) -> None:

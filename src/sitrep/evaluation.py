@@ -59,7 +59,8 @@ def evaluate_gold(path: Path, *, workers: int = 1) -> tuple[dict[str, Any], floa
             spans = [s for s in place_spans(gold) if s is not None]
             resolved = resolve_given_spans(analysis, spans)
         system[analysis.document.id] = system_document(
-            analysis, picture.entity_of, story_of.get(analysis.document.id), resolved
+            analysis, picture.entity_of, story_of.get(analysis.document.id), resolved,
+            canonical_of=picture.canonical_of,
         )
     elapsed = time.perf_counter() - started
     docs_per_second = len(documents) / elapsed if elapsed > 0 else 0.0

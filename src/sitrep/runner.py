@@ -110,36 +110,50 @@ def _done(task: Future[list[DocumentAnalysis | Failed]], progress: Progress | No
 
 @dataclass
 class CorpusPicture:
-    """What corpus-level resolution derives from a set of analyses."""
+    """What the corpus stage derives from a set of analyses."""
 
-    records: list  # EntityRecord: named entities, then unnamed actors by agent code
-    assignments: list  # EntityAssignment per mention
-    entity_of_agent: dict[str, str]
     entity_of: dict[tuple[str, int], str]  # (article id, mention index) -> entity id
-    stories: dict[str, list[str]]
+    stories: dict[str, list[str]]  # story id -> article ids
+    canonical_of: dict[tuple[str, int], str] = field(default_factory=dict)  # (article, event) -> canonical id
 
 
-def resolve_analyses(analyses: Sequence[DocumentAnalysis]) -> CorpusPicture:
-    """Entity ids, unnamed actors and stories over a whole corpus (no store involved)."""
-    from sitrep.resolve.entities import resolve_agents, resolve_entities
-    from sitrep.resolve.stories import group_stories, story_inputs
+def resolve_analyses(analyses: Sequence[DocumentAnalysis], settings: Settings = DEFAULT) -> CorpusPicture:
+    """The corpus picture of analyses that are not stored: they go through the same
+    incremental corpus stage as an ingest, in a throwaway SQLite store, in order."""
+    import tempfile
+    from pathlib import Path
 
-    records, assignments = resolve_entities(analyses)
-    agent_records, entity_of_agent = resolve_agents(analyses)
-    entity_of = {(a.article_id, a.mention): a.entity_id for a in assignments if a.entity_id}
-    stories = group_stories(story_inputs(analyses, entity_of))
-    return CorpusPicture(records + agent_records, assignments, entity_of_agent, entity_of, stories)
+    from sqlalchemy import select
+
+    from sitrep.resolve.corpus import update_corpus
+    from sitrep.store import Store
+    from sitrep.store.schema import event_reports, mentions, story_articles
+
+    with tempfile.TemporaryDirectory(prefix="sitrep-") as folder:
+        with Store.open(Path(folder) / "corpus.db") as store:
+            for analysis in analyses:
+                store.save_analysis(analysis)
+            update_corpus(store, settings)
+            with store.engine.connect() as conn:
+                entity_of = {(a, i): e for a, i, e in conn.execute(
+                    select(mentions.c.article_id, mentions.c.idx, mentions.c.entity_id)
+                    .where(mentions.c.entity_id.is_not(None)))}
+                grouped: dict[str, list[str]] = {}
+                for story, article in conn.execute(select(story_articles.c.story_id, story_articles.c.article_id)):
+                    grouped.setdefault(story, []).append(article)
+                canonical = {(a, e): c for a, e, c in conn.execute(
+                    select(event_reports.c.article_id, event_reports.c.event, event_reports.c.canonical_id))}
+    return CorpusPicture(entity_of, {k: sorted(v) for k, v in grouped.items()}, canonical)
 
 
-def resolve_corpus(store) -> tuple[int, int]:
-    """Re-derive entity ids and stories over everything stored; returns their counts."""
-    picture = resolve_analyses(list(store.iter_analyses()))
-    store.upsert_entities(picture.records)
-    store.set_entity_assignments(picture.assignments)
-    store.assign_agent_entities(picture.entity_of_agent)
+def resolve_corpus(store, settings: Settings = DEFAULT) -> tuple[int, int]:
+    """Take the stored articles not yet resolved into the corpus picture (incrementally);
+    returns how many entities and stories the store holds."""
+    from sitrep.resolve.corpus import update_corpus
+
+    update_corpus(store, settings)
     store.prune_entities()
-    store.set_stories(picture.stories)
-    return len(picture.records), len(picture.stories)
+    return store.count_entities(), store.count_stories()
 
 
 def _new_documents(sources: Iterable[Document | object], store, summary: RunSummary) -> Iterator[Document]:
@@ -172,6 +186,7 @@ def run_corpus(
     *,
     workers: int = 1,
     progress_factory: Callable[[int | None], Progress] | None = None,
+    settings: Settings = DEFAULT,
 ) -> RunSummary:
     """The main job over sources (Documents and Skipped records), streamed: each document
     is analysed and stored as it comes, so the progress total is not known (None)."""
@@ -179,7 +194,7 @@ def run_corpus(
     summary = RunSummary()
     progress = progress_factory(None) if progress_factory else None
     todo = _new_documents(sources, store, summary)
-    for result in analyse_many(todo, workers=workers, progress=progress):
+    for result in analyse_many(todo, workers=workers, progress=progress, settings=settings):
         if isinstance(result, Failed):
             summary.skipped.append((result.source, result.reason))
             continue
@@ -193,6 +208,6 @@ def run_corpus(
             continue
         for warning in result.warnings:
             summary.warnings.append((result.document.source or result.document.id, warning))
-    summary.entities, summary.stories = resolve_corpus(store)
+    summary.entities, summary.stories = resolve_corpus(store, settings)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -73,8 +73,10 @@ def event_counts(
     system: list[dict[str, Any]],
     link: Link,
     gold_places: list[dict[str, Any]],
+    pairs_out: list[tuple[int, int]] | None = None,
 ) -> tuple[Tally, Tally]:
-    """Full-match and type-alone tallies for one document."""
+    """Full-match and type-alone tallies for one document; ``pairs_out`` receives the
+    matched (system index, gold index) pairs, optional gold events included."""
     gold_geo: dict[str, dict[str, Any]] = {}
     for p in gold_places:
         if p.get("entity") is not None:
@@ -90,6 +92,8 @@ def event_counts(
         return 0.0 if not ok else (0.5 if ge.get("optional") else 1.0)
 
     pairs = match(len(system), len(gold), weight)
+    if pairs_out is not None:
+        pairs_out.extend(pairs)
     required = [g for g in gold if not g.get("optional")]
     on_optional = sum(1 for _, g in pairs if gold[g].get("optional"))
     tp = len(pairs) - on_optional
@@ -131,3 +135,30 @@ def weighted_label_f1(pairs: list[tuple[list[Any], list[Any]]]) -> tuple[float, 
         predicted = sum(1 for s in sys_sets if label in s)
         total += n * (2 * tp / (predicted + n))
     return total / counts["gold"], counts
+
+
+def xdoc_pairwise(matched: list[tuple[str, str | None, str | None, str]]) -> tuple[float | None, dict[str, int]]:
+    """Cross-document event identity (SCHEMA.md ``events.xdoc_pairwise_f1``).
+
+    ``matched`` holds one item per gold event matched to a system event: (document id,
+    gold ``id`` or None, the system event's canonical id or None, a unique key of the
+    system event). Over every pair of such items in different documents: gold-same when
+    both gold ids are set and equal, system-same when both canonical ids are set and
+    equal (an event without one is its own). Returns F1 (None when there is no gold-same
+    pair) and the counts."""
+    both = gold_same = system_same = 0
+    for i, (doc_a, gold_a, sys_a, key_a) in enumerate(matched):
+        for doc_b, gold_b, sys_b, key_b in matched[i + 1:]:
+            if doc_a == doc_b:
+                continue
+            g = gold_a is not None and gold_a == gold_b
+            s = (sys_a or key_a) == (sys_b or key_b)
+            gold_same += g
+            system_same += s
+            both += g and s
+    counts = {"tp": both, "sys": system_same, "gold": gold_same}
+    if not gold_same:
+        return None, counts
+    precision = both / system_same if system_same else 0.0
+    recall = both / gold_same
+    return (2 * precision * recall / (precision + recall) if precision + recall else 0.0), counts

@@ -48,7 +48,7 @@ from sitrep.evaluate.entities import (
     span_counts,
     xdoc_items,
 )
-from sitrep.evaluate.events import event_counts, weighted_label_f1
+from sitrep.evaluate.events import event_counts, weighted_label_f1, xdoc_pairwise
 from sitrep.evaluate.places import e2e_counts, resolution_counts
 from sitrep.evaluate.quotes import quote_counts
 from sitrep.evaluate.timex import timex_counts
@@ -66,6 +66,7 @@ METRIC_KEYS: tuple[str, ...] = (
     "places.e2e_f1_161",
     "events.f1",
     "events.type_f1",
+    "events.xdoc_pairwise_f1",
     "event_types.weighted_f1",
     "quotes.speaker_f1",
     "story.b3_f1",
@@ -155,13 +156,21 @@ def _places(pairs: Pairs, out: _Result) -> None:
 
 def _events(pairs: Pairs, out: _Result) -> None:
     full, types = Tally(), Tally()
+    matched: list[tuple[str, str | None, str | None, str]] = []
     for g, s in pairs:
         links = link(g.get("entities") or [], s.get("entities") or [])
-        f, t = event_counts(g["events"], s.get("events") or [], links, g.get("places") or [])
+        found: list[tuple[int, int]] = []
+        system_events = s.get("events") or []
+        f, t = event_counts(g["events"], system_events, links, g.get("places") or [], found)
         full.add(f.tp, f.sys, f.gold)
         types.add(t.tp, t.sys, t.gold)
+        for si, gi in found:
+            matched.append((g["id"], g["events"][gi].get("id"), system_events[si].get("id"), f"{g['id']}#{si}"))
     out.tally("events.f1", full)
     out.tally("events.type_f1", types)
+    value, counts = xdoc_pairwise(matched)
+    out.metrics["events.xdoc_pairwise_f1"] = value
+    out.counts["events.xdoc_pairwise_f1"] = counts
 
 
 def _quotes(pairs: Pairs, out: _Result) -> None:

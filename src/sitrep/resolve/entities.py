@@ -17,7 +17,7 @@ initials it is. Ambiguous cases stay apart: a wrong merge is worse than a missed
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -80,10 +80,44 @@ def _base_id(cluster: _Cluster) -> tuple[str, dict]:
     return f"{cluster.label.lower()}:{key}", {"rule": "variant key", "alias": cluster.canonical, "key": key}
 
 
+def _merge_keys(cluster: _Cluster) -> tuple[list[str], list[str]]:
+    """(lone surname, acronym) keys under which a cluster may join another entity."""
+    if cluster.kb_id or cluster.geonameid:
+        return [], []
+    words = names.variant_key(cluster.canonical).split()
+    texts = {m.text for _, m in cluster.mentions}
+    surname = [words[0]] if cluster.label == "PER" and len(words) == 1 else []
+    acronym = [cluster.canonical] if all(t.isupper() for t in texts) else []
+    return surname, acronym
+
+
+def _index_keys(cluster: _Cluster, entity_id: str) -> list[tuple[str, str, str]]:
+    """What a cluster offers to later lone surnames and acronyms: (kind, key, entity id)."""
+    out = []
+    words = names.variant_key(cluster.canonical).split()
+    if cluster.label == "PER" and len(words) > 1:
+        out.append(("surname", words[-1], entity_id))
+    if cluster.label in ("ORG", "LOC"):
+        for _, mention in cluster.mentions:
+            acronym = names.initials(mention.text)
+            if len(acronym) >= 2 and len(names.words(mention.text)) >= 2:
+                out.append(("initials", acronym, entity_id))
+    return out
+
+
 def resolve_entities(
     analyses: Iterable[DocumentAnalysis],
-) -> tuple[list[EntityRecord], list[EntityAssignment]]:
-    """Entity records and mention assignments for a whole corpus."""
+    lookup: Callable[[str, list[str]], dict[str, set[str]]] | None = None,
+    known: Mapping[str, EntityRecord] | None = None,
+) -> tuple[list[EntityRecord], list[EntityAssignment], list[tuple[str, str, str]]]:
+    """Entity records, mention assignments and index rows for a batch of analyses.
+
+    ``lookup(kind, keys)`` gives the entities the store already knows for lone surnames
+    ("surname") and acronyms ("initials"), so that a batch joins what came before; the
+    batch's own full names and organisations count too. ``known`` holds the stored
+    records of ids the batch touches, so that their names, aliases and evidence grow
+    instead of being replaced. A merge happens only when exactly one entity qualifies.
+    """
     clusters: list[_Cluster] = []
     for analysis in analyses:
         clusters.extend(_clusters(analysis))
@@ -93,30 +127,26 @@ def resolve_entities(
         ids.append(entity_id)
         cluster.evidence.append(evidence)
 
-    # lone surnames and acronyms join the one entity they can belong to
-    full_people: dict[str, set[str]] = defaultdict(set)
-    org_initials: dict[str, set[str]] = defaultdict(set)
-    for cluster, entity_id in zip(clusters, ids, strict=True):
-        words = names.variant_key(cluster.canonical).split()
-        if cluster.label == "PER" and len(words) > 1:
-            full_people[words[-1]].add(entity_id)
-        if cluster.label in ("ORG", "LOC"):
-            for _, mention in cluster.mentions:
-                acronym = names.initials(mention.text)
-                if len(acronym) >= 2 and len(names.words(mention.text)) >= 2:
-                    org_initials[acronym].add(entity_id)
+    index_rows = [row for cluster, entity_id in zip(clusters, ids, strict=True)
+                  for row in _index_keys(cluster, entity_id)]
+    batch_index: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for kind, key, entity_id in index_rows:
+        batch_index[(kind, key)].add(entity_id)
+    wanted = {"surname": set(), "initials": set()}
+    for cluster in clusters:
+        surname, acronym = _merge_keys(cluster)
+        wanted["surname"].update(surname)
+        wanted["initials"].update(acronym)
+    stored = {kind: (lookup(kind, sorted(keys)) if lookup and keys else {}) for kind, keys in wanted.items()}
     for n, cluster in enumerate(clusters):
-        if cluster.kb_id or cluster.geonameid:
-            continue
-        texts = {m.text for _, m in cluster.mentions}
-        words = names.variant_key(cluster.canonical).split()
-        if cluster.label == "PER" and len(words) == 1 and len(full_people.get(words[0], ())) == 1:
-            ids[n] = next(iter(full_people[words[0]]))
-            cluster.evidence.append({"rule": "surname of the only person with it", "alias": cluster.canonical})
-        elif all(t.isupper() for t in texts) and len(org_initials.get(cluster.canonical, ())) == 1:
-            ids[n] = next(iter(org_initials[cluster.canonical]))
-            cluster.evidence.append({"rule": "acronym of the only organisation with these initials",
-                                     "alias": cluster.canonical})
+        surname, acronym = _merge_keys(cluster)
+        for kind, keys, rule in (("surname", surname, "surname of the only person with it"),
+                                 ("initials", acronym, "acronym of the only organisation with these initials")):
+            for key in keys:
+                found = batch_index.get((kind, key), set()) | stored[kind].get(key, set())
+                if len(found) == 1:
+                    ids[n] = next(iter(found))
+                    cluster.evidence.append({"rule": rule, "alias": cluster.canonical})
 
     kb = load_kb()
     records: dict[str, EntityRecord] = {}
@@ -126,22 +156,24 @@ def resolve_entities(
         if record is None:
             entry = kb.entries.get(cluster.kb_id) if cluster.kb_id else None
             name = entry.name if entry else (cluster.place_name or cluster.canonical)
-            record = records[entity_id] = EntityRecord(
+            previous = (known or {}).get(entity_id)
+            record = records[entity_id] = previous or EntityRecord(
                 id=entity_id, name=name, type=cluster.label, kb_id=cluster.kb_id
             )
-        elif len(cluster.canonical) > len(record.name) and not (record.kb_id or cluster.place_name):
+        if len(cluster.canonical) > len(record.name) and not (record.kb_id or cluster.place_name
+                                                                or record.id.startswith("geo:")):
             record.name = cluster.canonical
-        known = {(a.name, a.language) for a in record.aliases}
+        aliases = {(a.name, a.language) for a in record.aliases}
         for index, mention in cluster.mentions:
-            if (mention.text, cluster.language) not in known:
+            if (mention.text, cluster.language) not in aliases:
                 record.aliases.append(Alias(name=mention.text, language=cluster.language))
-                known.add((mention.text, cluster.language))
+                aliases.add((mention.text, cluster.language))
             assignments.append(EntityAssignment(article_id=cluster.article_id, mention=index, entity_id=entity_id))
         for item in cluster.evidence:
             item = {**item, "article": cluster.article_id}
             if item not in record.evidence:
                 record.evidence.append(item)
-    return list(records.values()), assignments
+    return list(records.values()), assignments, index_rows
 
 
 SECTOR_NAMES = {
@@ -180,11 +212,14 @@ def _agent_name(agent: str) -> str:
     return sector[:1].upper() + sector[1:]
 
 
-def resolve_agents(analyses: Iterable[DocumentAnalysis]) -> tuple[list[EntityRecord], dict[str, str]]:
+def resolve_agents(
+    analyses: Iterable[DocumentAnalysis], known: Mapping[str, EntityRecord] | None = None,
+) -> tuple[list[EntityRecord], dict[str, str]]:
     """Entities for unnamed actors by agent code (country plus sector), across documents.
 
     "the regime" in one article and "rezim" in another, both coded SYR GOV, are one actor
-    with both descriptions as aliases.
+    with both descriptions as aliases. A country alone ("Israeli strikes": ISR) is the
+    country's own entity, ``geo:<geonameid>``, as its name's mentions are.
     """
     records: dict[str, EntityRecord] = {}
     for analysis in analyses:
@@ -192,14 +227,26 @@ def resolve_agents(analyses: Iterable[DocumentAnalysis]) -> tuple[list[EntityRec
             if arg.mention is not None or not arg.agent:
                 continue
             entity_id = agent_entity_id(arg.agent)
-            if not entity_id.startswith("actor:"):
-                continue  # a country: its entity comes from its name's mentions
-            record = records.setdefault(
-                entity_id,
-                EntityRecord(id=entity_id, name=_agent_name(arg.agent), type="ORG",
-                             evidence=[{"rule": "agent code", "code": arg.agent}]),
-            )
+            if entity_id not in records:
+                records[entity_id] = (known or {}).get(entity_id) or _agent_record(entity_id, arg.agent)
+            record = records[entity_id]
+            code = {"rule": "agent code", "code": arg.agent}
+            if code not in record.evidence:
+                record.evidence.append(code)
             alias = Alias(name=arg.text, language=analysis.language)
             if alias not in record.aliases:
                 record.aliases.append(alias)
-    return list(records.values()), {r.evidence[0]["code"]: r.id for r in records.values()}
+    codes = {}
+    for record in records.values():
+        for item in record.evidence:
+            if item.get("rule") == "agent code":
+                codes[item["code"]] = record.id
+    return list(records.values()), codes
+
+
+def _agent_record(entity_id: str, agent: str) -> EntityRecord:
+    evidence = [{"rule": "agent code", "code": agent}]
+    if entity_id.startswith("geo:"):
+        record = Gazetteer.load().country(pycountry.countries.get(alpha_3=agent).alpha_2)
+        return EntityRecord(id=entity_id, name=record.name, type="LOC", evidence=evidence)
+    return EntityRecord(id=entity_id, name=_agent_name(agent), type="ORG", evidence=evidence)

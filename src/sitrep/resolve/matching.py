@@ -98,30 +98,34 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @dataclass
 class Verdict:
-    compatible: bool
-    evidence: float
+    clash: bool  # the two cannot be one event (another type, date, place, actor)
+    evidence: float  # how much ties them
     reasons: list[str]
+
+    @property
+    def same_event(self) -> bool:
+        return not self.clash and self.evidence >= MIN_EVIDENCE
 
 
 def compare(a: EventReport, b: EventReport) -> Verdict:
     """Whether two reports can be of one event, and how much ties them."""
     reasons: list[str] = []
     if a.type != b.type:
-        return Verdict(False, 0, ["type"])
+        return Verdict(True, 0, ["type"])
     if a.subtype != b.subtype and (a.subtype in EXCLUSIVE_MODES or b.subtype in EXCLUSIVE_MODES) \
             and a.subtype and b.subtype:
-        return Verdict(False, 0, ["mode"])
+        return Verdict(True, 0, ["mode"])
     evidence = 0.0
     da, db = day(a.date), day(b.date)
     if da and db:
         gap = abs((da - db).days)
         if gap > max(date_tolerance(a), date_tolerance(b)):
-            return Verdict(False, 0, ["date"])
+            return Verdict(True, 0, ["date"])
         if gap == 0 and not (a.date_inferred or b.date_inferred):
             evidence += 1.0
             reasons.append("same day")
     if a.country and b.country and a.country != b.country:
-        return Verdict(False, 0, ["country"])
+        return Verdict(True, 0, ["country"])
     if a.geonameid and b.geonameid:
         if a.geonameid == b.geonameid:
             evidence += 1.0 if (a.place_inferred or b.place_inferred) else 2.0
@@ -130,7 +134,7 @@ def compare(a: EventReport, b: EventReport) -> Verdict:
             radius = max(PLACE_RADIUS.get(a.place_precision or 3, 250), PLACE_RADIUS.get(b.place_precision or 3, 250))
             distance = km(a.lat, a.lon, b.lat, b.lon)
             if distance > radius and not (a.place_inferred or b.place_inferred):
-                return Verdict(False, 0, ["place"])
+                return Verdict(True, 0, ["place"])
             if distance <= radius:
                 evidence += 0.5
                 reasons.append(f"places {distance:.0f} km apart")
@@ -139,7 +143,7 @@ def compare(a: EventReport, b: EventReport) -> Verdict:
         reasons.append("same country")
     named_a, named_b = a.actors & a.named, b.actors & b.named
     if named_a and named_b and not (named_a & named_b):
-        return Verdict(False, 0, ["actors"])  # each names its actor, and they are not the same
+        return Verdict(True, 0, ["actors"])  # each names its actor, and they are not the same
     shared_actors, shared_targets = a.actors & b.actors, a.targets & b.targets
     if shared_actors:
         evidence += 2.0
@@ -147,7 +151,7 @@ def compare(a: EventReport, b: EventReport) -> Verdict:
     if shared_targets:
         evidence += 1.0
         reasons.append("shared target")
-    return Verdict(evidence >= MIN_EVIDENCE, evidence, reasons)
+    return Verdict(False, evidence, reasons)
 
 
 @dataclass

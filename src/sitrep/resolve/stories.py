@@ -1,108 +1,126 @@
-"""Stories: articles that report the same story, across outlets and languages.
+"""Stories: articles that report the same story, across outlets and languages, as they arrive.
 
-Two articles are close when their words are (TF-IDF cosine) or when they name the same
-actors and places (cosine of IDF-weighted sets of their cross-document entity ids, which is
-what carries across languages), and the closer in time they were published (similarity fades over three months).
-Average-link clustering over that similarity groups them. Story ids are the smallest
-article id in the story, so they stay put as articles are added.
+Each article is described by lookup keys (:func:`profile`): the entities it names
+(corpus-wide ids, so they cross languages), the places it resolves, its event types, its
+distinctive numbers and its most distinctive content words (which only meet articles of
+its own language). A new article meets only the earlier articles that share one of its
+rarer keys within a time window (the keys are indexed in the store), scores them by an
+IDF-weighted cosine of their keys, and joins the story whose closest members are close
+enough (the mean of its two best similarities, so that one lucky pair does not chain
+two stories together; an article in another language, which shares no words, has its
+similarity raised by ``CROSS_LANGUAGE``), else starts a story of its own. A copy or a translation of an
+article joins that article's story. Story ids are ``story-<first article id>``, so they
+never change as articles arrive.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 
-import numpy as np
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sitrep.model import DocumentAnalysis
+from sitrep.resolve.duplicates import number_keys
 
-SIMILARITY_THRESHOLD = 0.2
-MIN_SHARED_FOR_OVERLAP = 4  # entities two articles must share before the overlap coefficient counts
+THRESHOLD = 0.28
+CROSS_LANGUAGE = 1.5  # two articles in different languages share no words: their names weigh more
+WINDOW_DAYS = 30  # articles further apart than this are never compared
+FADE_DAYS = 60  # similarity fades linearly to nothing over this many days
+MAX_CANDIDATES = 60
+MIN_SHARED_NAMES = 4
 OVERLAP_WEIGHT = 0.6
-MAX_DAYS_APART = 90  # similarity fades linearly to nothing over this many days
+TOP_WORDS = 30
+_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+KINDS = ("entity", "place", "type", "number", "word", "year", "month")
+WEIGHT = {"entity": 1.0, "place": 1.0, "type": 0.3, "number": 0.6, "word": 0.5, "year": 0.3, "month": 0.8}
+OTHER_TIME = 0.3  # two articles that name years, none in common, tell other stories
 
 
-@dataclass(frozen=True)
-class StoryInput:
+@dataclass
+class Profile:
     article_id: str
-    text: str
-    published: str | None
-    entity_ids: frozenset[str]
+    day: int | None
+    keys: set[tuple[str, str]]
+    language: str = ""
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+def profile(analysis: DocumentAnalysis, entity_of: Mapping[tuple[str, int], str],
+            day: int | None, stopwords: frozenset[str] = frozenset()) -> Profile:
+    """The story keys of one article."""
+    doc_id = analysis.document.id
+    keys: set[tuple[str, str]] = set()
+    for index in range(len(analysis.mentions)):
+        entity = entity_of.get((doc_id, index))
+        if entity:
+            keys.add(("entity", entity))
+    for place in analysis.places:
+        if place.geonameid and place.kind != "country":
+            keys.add(("place", str(place.geonameid)))
+    for event in analysis.events:
+        if event.status == "reported":
+            keys.add(("type", event.type))
+    keys.update(("number", n) for n in number_keys(analysis.document.text))
+    for timex in analysis.timexes:
+        # the years and months the text itself names: the time of an undated article
+        if timex.anchor == "absolute" and re.match(r"\d{4}", timex.value or ""):
+            keys.add(("year", timex.value[:4]))
+            if re.match(r"\d{4}-\d{2}", timex.value):
+                keys.add(("month", timex.value[:7]))
+    counts = Counter(w for w in _WORD.findall(analysis.document.text.casefold()) if w not in stopwords)
+    for word, _ in counts.most_common(TOP_WORDS):
+        keys.add(("word", f"{analysis.language}:{word}"))
+    return Profile(doc_id, day, keys, analysis.language)
 
 
-def similarity_matrix(items: Sequence[StoryInput]) -> np.ndarray:
-    """Pairwise similarity in [0, 1]: the larger of word and entity similarity."""
-    n = len(items)
-    tfidf = TfidfVectorizer(sublinear_tf=True, min_df=1, max_df=0.9 if n > 10 else 1.0)
-    try:
-        matrix = tfidf.fit_transform([i.text for i in items])
-        words = (matrix @ matrix.T).toarray()
-    except ValueError:  # empty vocabulary
-        words = np.zeros((n, n))
-    doc_freq = Counter(e for i in items for e in i.entity_ids)
-    weight = {e: math.log((n + 1) / (df + 1)) + 1.0 for e, df in doc_freq.items()}
-    norms = [math.sqrt(sum(weight[e] ** 2 for e in i.entity_ids)) for i in items]
-    totals = [sum(weight[e] for e in i.entity_ids) for i in items]
-    entities = np.zeros((n, n))
-    for a in range(n):
-        for b in range(a + 1, n):
-            shared = items[a].entity_ids & items[b].entity_ids
-            if not shared:
-                continue
-            score = sum(weight[e] ** 2 for e in shared) / (norms[a] * norms[b])
-            if len(shared) >= MIN_SHARED_FOR_OVERLAP:
-                # a short article naming few actors, all of them in a long one, is the same story
-                overlap = sum(weight[e] for e in shared) / min(totals[a], totals[b])
-                score = max(score, OVERLAP_WEIGHT * overlap)
-            entities[a, b] = entities[b, a] = score
-    sim = np.maximum(words, entities)
-    days = [_day(i.published) for i in items]
-    for a in range(n):
-        for b in range(a + 1, n):
-            if days[a] and days[b]:
-                apart = abs((days[a] - days[b]).days)
-                sim[a, b] = sim[b, a] = sim[a, b] * max(0.0, 1.0 - apart / MAX_DAYS_APART)
-    np.fill_diagonal(sim, 1.0)
-    return sim
+def idf(df: int, total: int) -> float:
+    return math.log((total + 1) / (df + 1)) + 1.0
 
 
-def group_stories(items: Sequence[StoryInput], threshold: float = SIMILARITY_THRESHOLD) -> dict[str, list[str]]:
-    """Story id → article ids."""
-    if not items:
-        return {}
-    if len(items) == 1:
-        labels = [0]
-    else:
-        sim = similarity_matrix(items)
-        clustering = AgglomerativeClustering(
-            n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold
-        )
-        labels = clustering.fit_predict(1.0 - sim).tolist()
-    groups: dict[int, list[str]] = {}
-    for item, label in zip(items, labels, strict=True):
-        groups.setdefault(label, []).append(item.article_id)
-    return {f"story-{min(ids)}": sorted(ids) for ids in groups.values()}
+def similarity(a: set[tuple[str, str]], b: set[tuple[str, str]], weights: Mapping[tuple[str, str], float]) -> float:
+    """The larger of the two articles' name similarity (entities, places, event types,
+    numbers: what crosses languages) and their word similarity (same language only)."""
+    words_a = {k for k in a if k[0] == "word"}
+    words_b = {k for k in b if k[0] == "word"}
+    names_a, names_b = a - words_a, b - words_b
+    best = max(cosine(names_a, names_b, weights), overlap(names_a, names_b, weights),
+               cosine(words_a, words_b, weights))
+    years_a, years_b = {k for k in a if k[0] == "year"}, {k for k in b if k[0] == "year"}
+    if years_a and years_b and not years_a & years_b:
+        best *= OTHER_TIME
+    return best
 
 
-def story_inputs(
-    analyses: Sequence, entity_of_mention: Mapping[tuple[str, int], str]
-) -> list[StoryInput]:
-    """StoryInput per analysis, with the entity ids its mentions were resolved to."""
-    out = []
-    for analysis in analyses:
-        doc = analysis.document
-        ids = frozenset(
-            entity_of_mention[(doc.id, i)] for i in range(len(analysis.mentions)) if (doc.id, i) in entity_of_mention
-        )
-        out.append(StoryInput(doc.id, doc.text, doc.meta.published, ids))
-    return out
+def overlap(a: set[tuple[str, str]], b: set[tuple[str, str]], weights: Mapping[tuple[str, str], float]) -> float:
+    """A short article naming a few actors, all of them in a long one, is the same story:
+    the weighted overlap coefficient, damped, once they share enough names."""
+    shared = a & b
+    if len([k for k in shared if k[0] in ("entity", "place")]) < MIN_SHARED_NAMES:
+        return 0.0
+    smaller = min(sum(weights.get(k, 1.0) for k in a), sum(weights.get(k, 1.0) for k in b))
+    return OVERLAP_WEIGHT * sum(weights.get(k, 1.0) for k in shared) / smaller if smaller else 0.0
+
+
+def cosine(a: set[tuple[str, str]], b: set[tuple[str, str]], weights: Mapping[tuple[str, str], float]) -> float:
+    shared = a & b
+    if not shared:
+        return 0.0
+    dot = sum(weights.get(k, 1.0) ** 2 for k in shared)
+    na = math.sqrt(sum(weights.get(k, 1.0) ** 2 for k in a))
+    nb = math.sqrt(sum(weights.get(k, 1.0) ** 2 for k in b))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def faded(similarity: float, day_a: int | None, day_b: int | None) -> float:
+    if day_a is None or day_b is None:
+        return similarity
+    return similarity * max(0.0, 1.0 - abs(day_a - day_b) / FADE_DAYS)
+
+
+def story_score(similarities: list[float], size: int) -> float:
+    """How close an article is to a story of ``size`` members: the mean of its best
+    similarities to up to two of them (members it shares no key with count as 0), so
+    that one lucky pair does not chain two stories together."""
+    k = max(1, min(2, size))
+    return sum(sorted(similarities, reverse=True)[:k]) / k

@@ -26,6 +26,7 @@ from sqlalchemy import (
 
 from sitrep.layout import columns, specs
 from sitrep.model import Argument, Casualty, Event, Mention, NoiseSpan, Place, Quote, Sentence, Timex
+from sitrep.store.records import ArticleLink, CanonicalEventRecord, ContradictionRecord, EventReportRecord
 
 metadata = MetaData()
 
@@ -145,3 +146,78 @@ story_articles = Table(
     PrimaryKeyConstraint("story_id", "article_id"),
 )
 Index("story_articles_article", story_articles.c.article_id)
+
+# -- the incremental corpus stage's state (sitrep.resolve.corpus) -----------------------------
+# An article is in ``resolved`` once the corpus stage has taken it in; a run that stops
+# half-way resumes with the stored articles that are not.
+
+resolved = Table("resolved", metadata, _article_fk(), PrimaryKeyConstraint("article_id"))
+
+# Lookup keys of an article for blocking: its MinHash bands, entity ids, places, numbers
+# and dates ("band", "entity", "place", "number", "date"), with the article's day.
+article_keys = Table(
+    "article_keys",
+    metadata,
+    Column("kind", Text, nullable=False),
+    Column("value", Text, nullable=False),
+    _article_fk(),
+    Column("day", Integer),  # days since 1970 of its publication, when known
+    PrimaryKeyConstraint("kind", "value", "article_id"),
+)
+Index("article_keys_article", article_keys.c.article_id)
+
+article_links = Table(
+    "article_links",
+    metadata,
+    *columns(ArticleLink),
+    PrimaryKeyConstraint("article_id"),
+    ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
+    ForeignKeyConstraint(["original"], ["articles.id"], ondelete="CASCADE"),
+)
+Index("article_links_original", article_links.c.original)
+
+# Entity lookups the merges need: a lone surname joins the one person with it, an
+# acronym the one organisation with those initials ("surname", "initials").
+entity_index = Table(
+    "entity_index",
+    metadata,
+    Column("kind", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("entity_id", Text, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    PrimaryKeyConstraint("kind", "key", "entity_id"),
+)
+
+canonical_events = Table(
+    "canonical_events", metadata, *columns(CanonicalEventRecord, skip=("id",)),
+    Column("id", Text, primary_key=True),
+)
+Index("canonical_events_date", canonical_events.c.date)
+Index("canonical_events_type", canonical_events.c.type)
+
+event_reports = Table(
+    "event_reports",
+    metadata,
+    *columns(EventReportRecord),
+    PrimaryKeyConstraint("article_id", "event"),
+    ForeignKeyConstraint(["canonical_id"], ["canonical_events.id"], ondelete="CASCADE"),
+    ForeignKeyConstraint(["article_id", "event"], ["events.article_id", "events.idx"], ondelete="CASCADE"),
+)
+Index("event_reports_canonical", event_reports.c.canonical_id)
+
+event_contradictions = Table(
+    "event_contradictions",
+    metadata,
+    *columns(ContradictionRecord),
+    PrimaryKeyConstraint("canonical_id", "position"),
+    ForeignKeyConstraint(["canonical_id"], ["canonical_events.id"], ondelete="CASCADE"),
+)
+
+# Blocking keys of canonical events: "<type>|<country>|<day>" for each day its date
+# allows, and "<type>|entity|<id>" for each actor and target.
+event_blocks = Table(
+    "event_blocks",
+    metadata,
+    Column("key", Text, nullable=False),
+    Column("canonical_id", Text, ForeignKey("canonical_events.id", ondelete="CASCADE"), nullable=False),
+    PrimaryKeyConstraint("key", "canonical_id"),
+)

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, exists, inspect, select
+from sqlalchemy import Connection, Engine, bindparam, delete, exists, func, inspect, select
 
 from sitrep.model import DocumentAnalysis
 from sitrep.store import dialect, queries
@@ -282,6 +282,14 @@ class Store:
             ]
             if members:
                 conn.execute(story_articles.insert(), members)
+
+    def count_entities(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(entities)).scalar_one()
+
+    def count_stories(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(stories)).scalar_one()
 
     # -- queries for the views ------------------------------------------------------
 

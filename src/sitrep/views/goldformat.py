@@ -74,15 +74,16 @@ def system_document(
     story: str | None = None,
     resolved_places: list[Place | None] | None = None,
     statuses: tuple[str, ...] = ("reported",),
+    canonical_of: Mapping[tuple[str, int], str] | None = None,
 ) -> dict[str, Any]:
     """One document's analysis (plus corpus-level ids) as a gold-format dict. Only events
     of the given statuses count (the gold annotates what the text reports as happening)."""
     from sitrep.analyse.acled import document_event_types
 
     entities = _DocEntities(analysis, entity_of)
-    counted = [event for event in analysis.events if event.status in statuses]
+    counted = [(i, event) for i, event in enumerate(analysis.events) if event.status in statuses]
     events = []
-    for event in counted:
+    for index, event in counted:
         place = analysis.places[event.place] if event.place is not None else None
         events.append({
             "type": event.type, "subtype": event.subtype, "date": event.date,
@@ -91,6 +92,7 @@ def system_document(
             "actors": [a for a in map(entities.argument, event.actors) if a],
             "targets": [t for t in map(entities.argument, event.targets) if t],
             "evidence": event.text, "start": event.start, "end": event.end,
+            "id": (canonical_of or {}).get((analysis.document.id, index)),
         })
     quotes = [
         {
@@ -108,7 +110,7 @@ def system_document(
         ],
         "places": [_place_item(p) for p in analysis.places],
         "events": events,
-        "event_types": document_event_types(counted, analysis.language, analysis.document.text),
+        "event_types": document_event_types([e for _, e in counted], analysis.language, analysis.document.text),
         "quotes": quotes,
         "story": story,
     }
