@@ -279,6 +279,62 @@ def test_event_date_or_place(extra: dict[str, Any], expected: float) -> None:
     assert metric([gold], system, "events.f1") == expected
 
 
+XDOC_ENTITIES = [{"id": "rebels", "type": "ORG", "mentions": ["Rebels"], "nominal": True}]
+XDOC_SYS_ENTITIES = [{"id": "S-reb", "type": "ORG", "mentions": ["rebels"], "nominal": True}]
+
+
+def _xdoc_gold(doc: str, *event_ids: str | None) -> dict[str, Any]:
+    """A document whose events are one ASSAULT per gold id (days 1, 2, ...)."""
+    return {"id": doc, "text": "Rebels attacked.", "entities": XDOC_ENTITIES, "events": [
+        {"type": "ASSAULT", "actors": ["rebels"], "targets": [], "date": f"2024-12-0{i + 1}",
+         "place": None, "evidence": "Rebels attacked", **({"id": e} if e else {})}
+        for i, e in enumerate(event_ids)]}
+
+
+def _xdoc_system(*canonical_ids: str | None) -> dict[str, Any]:
+    return {"entities": XDOC_SYS_ENTITIES, "events": [
+        _event("ASSAULT", ["S-reb"], [], date=f"2024-12-0{i + 1}", id=c)
+        for i, c in enumerate(canonical_ids)]}
+
+
+def test_xdoc_pairwise_hand_computed() -> None:
+    # gold: A in d1, d2, d3; B in d1, d2; d3's second event has no id (its own)
+    gold = [_xdoc_gold("d1", "A", "B"), _xdoc_gold("d2", "A", "B"), _xdoc_gold("d3", "A", None)]
+    # system: A right across d1 d2 but d3's A elsewhere; B merged with d3's unnamed event
+    system = {"d1": _xdoc_system("c1", "c2"), "d2": _xdoc_system("c1", "c2"),
+              "d3": _xdoc_system("c9", "c2")}
+    result = score(gold, system)
+    # gold-same pairs across documents: A (d1-d2, d1-d3, d2-d3) + B (d1-d2) = 4
+    # system-same: c1 (d1-d2), c2 (d1-d2, d1-d3, d2-d3) = 4; both: A d1-d2, B d1-d2 = 2
+    assert result["counts"]["events.xdoc_pairwise_f1"] == {"tp": 2, "sys": 4, "gold": 4}
+    assert result["metrics"]["events.xdoc_pairwise_f1"] == pytest.approx(0.5)
+
+
+def test_xdoc_pairs_inside_one_document_do_not_count() -> None:
+    gold = [_xdoc_gold("d1", "A", "A"), _xdoc_gold("d2", "A")]
+    system = {"d1": _xdoc_system("c1", "c1"), "d2": _xdoc_system("c1")}
+    result = score(gold, system)
+    assert result["counts"]["events.xdoc_pairwise_f1"] == {"tp": 2, "sys": 2, "gold": 2}
+    assert result["metrics"]["events.xdoc_pairwise_f1"] == 1.0
+
+
+def test_xdoc_events_without_canonical_id_are_their_own() -> None:
+    gold = [_xdoc_gold("d1", "A"), _xdoc_gold("d2", "A")]
+    system = {"d1": _xdoc_system(None), "d2": _xdoc_system(None)}
+    result = score(gold, system)
+    assert result["counts"]["events.xdoc_pairwise_f1"] == {"tp": 0, "sys": 0, "gold": 1}
+    assert result["metrics"]["events.xdoc_pairwise_f1"] == 0.0
+
+
+def test_xdoc_null_without_gold_pairs_and_zero_when_none_matched() -> None:
+    alone = [_xdoc_gold("d1", "A"), _xdoc_gold("d2", "B")]
+    system = {"d1": _xdoc_system("c1"), "d2": _xdoc_system("c1")}
+    assert metric(alone, system, "events.xdoc_pairwise_f1") is None
+    shared = [_xdoc_gold("d1", "A"), _xdoc_gold("d2", "A")]
+    missed = {"d1": {"entities": [], "events": []}, "d2": {"entities": [], "events": []}}
+    assert metric(shared, missed, "events.xdoc_pairwise_f1") == 0.0
+
+
 def test_event_types_weighted_f1() -> None:
     gold = [
         {"id": "1", "text": "x", "event_types": ["ACLED:Armed clash"]},

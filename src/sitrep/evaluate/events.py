@@ -137,15 +137,19 @@ def weighted_label_f1(pairs: list[tuple[list[Any], list[Any]]]) -> tuple[float, 
     return total / counts["gold"], counts
 
 
-def xdoc_pairwise(matched: list[tuple[str, str | None, str | None, str]]) -> tuple[float | None, dict[str, int]]:
+def xdoc_pairwise(
+    matched: list[tuple[str, str | None, str | None, str]], file_has_pairs: bool = True
+) -> tuple[float | None, dict[str, int]]:
     """Cross-document event identity (SCHEMA.md ``events.xdoc_pairwise_f1``).
 
     ``matched`` holds one item per gold event matched to a system event: (document id,
     gold ``id`` or None, the system event's canonical id or None, a unique key of the
     system event). Over every pair of such items in different documents: gold-same when
     both gold ids are set and equal, system-same when both canonical ids are set and
-    equal (an event without one is its own). Returns F1 (None when there is no gold-same
-    pair) and the counts."""
+    equal (an event without one is its own). Returns F1 and the counts. F1 is None when
+    the file has no gold-same pair (``file_has_pairs`` false), and 0 when it has some but
+    the system matched none of their events: missing every shared event is a failure,
+    not an absence of data."""
     both = gold_same = system_same = 0
     for i, (doc_a, gold_a, sys_a, key_a) in enumerate(matched):
         for doc_b, gold_b, sys_b, key_b in matched[i + 1:]:
@@ -158,7 +162,7 @@ def xdoc_pairwise(matched: list[tuple[str, str | None, str | None, str]]) -> tup
             both += g and s
     counts = {"tp": both, "sys": system_same, "gold": gold_same}
     if not gold_same:
-        return None, counts
+        return (0.0 if file_has_pairs else None), counts
     precision = both / system_same if system_same else 0.0
     recall = both / gold_same
     return (2 * precision * recall / (precision + recall) if precision + recall else 0.0), counts

@@ -36,6 +36,7 @@ gold items found), precision/recall/items for B-cubed, and the count itself for 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from sitrep.evaluate.align import Span, Tally, locate, prf
@@ -168,9 +169,19 @@ def _events(pairs: Pairs, out: _Result) -> None:
             matched.append((g["id"], g["events"][gi].get("id"), system_events[si].get("id"), f"{g['id']}#{si}"))
     out.tally("events.f1", full)
     out.tally("events.type_f1", types)
-    value, counts = xdoc_pairwise(matched)
+    value, counts = xdoc_pairwise(matched, _has_cross_document_ids(g for g, _ in pairs))
     out.metrics["events.xdoc_pairwise_f1"] = value
     out.counts["events.xdoc_pairwise_f1"] = counts
+
+
+def _has_cross_document_ids(golds: Iterable[dict[str, Any]]) -> bool:
+    """Whether two gold events in different documents carry the same ``id``."""
+    documents: dict[str, set[str]] = {}
+    for g in golds:
+        for event in g.get("events") or []:
+            if event.get("id"):
+                documents.setdefault(str(event["id"]), set()).add(str(g["id"]))
+    return any(len(docs) > 1 for docs in documents.values())
 
 
 def _quotes(pairs: Pairs, out: _Result) -> None:

@@ -16,6 +16,9 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 
+import pycountry
+
+from sitrep.kb import load_kb
 from sitrep.model import DocumentAnalysis, Event
 from sitrep.resolve.matching import (
     DATE_TOLERANCE,
@@ -49,6 +52,7 @@ def report_of(analysis: DocumentAnalysis, index: int, event: Event, entity_of: M
         return frozenset(out), frozenset(named)
 
     actors, named_actors = ids(event.actors)
+    sides = frozenset(filter(None, (_side(arg, analysis, entity_of) for arg in event.actors)))
     targets, named_targets = ids(event.targets)
     place = analysis.places[event.place] if event.place is not None else None
     return EventReport(
@@ -60,8 +64,20 @@ def report_of(analysis: DocumentAnalysis, index: int, event: Event, entity_of: M
         admin1=place.admin1 if place else None, place_precision=event.place_precision,
         place_inferred=event.place_inferred, actors=actors, targets=targets, named=named_actors | named_targets,
         casualties=[Casualties(c.kind, c.count, c.qualifier, source, doc.id) for c in event.casualties],
-        sentence=event.text,
+        sentence=event.text, sides=sides,
     )
+
+
+def _side(arg, analysis: DocumentAnalysis, entity_of: Mapping[tuple[str, int], str]) -> str | None:
+    """An actor's agent code: its own ("SYR REB"), or a known actor's country and sector."""
+    if arg.agent and " " in arg.agent:
+        return arg.agent
+    entity = entity_of.get((analysis.document.id, arg.mention)) if arg.mention is not None else None
+    entry = load_kb().entries.get(entity or arg.agent or "")
+    if entry is not None and entry.sector and entry.country:
+        country = pycountry.countries.get(alpha_2=entry.country)
+        return f"{country.alpha_3} {entry.sector}" if country else None
+    return None
 
 
 def block_keys(report: EventReport) -> list[str]:
@@ -80,14 +96,14 @@ def block_keys(report: EventReport) -> list[str]:
 def report_json(report: EventReport) -> dict:
     """What the store keeps of a report so that later reports can be compared with it."""
     data = dataclasses.asdict(report)
-    for key in ("actors", "targets", "named"):
+    for key in ("actors", "targets", "named", "sides"):
         data[key] = sorted(data[key])
     return data
 
 
 def report_from_json(data: Mapping) -> EventReport:
     data = dict(data)
-    for key in ("actors", "targets", "named"):
+    for key in ("actors", "targets", "named", "sides"):
         data[key] = frozenset(data.get(key) or ())
     data["casualties"] = [Casualties(**c) for c in data.get("casualties") or []]
     return EventReport(**data)

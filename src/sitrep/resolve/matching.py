@@ -63,6 +63,7 @@ class EventReport:
     targets: frozenset[str]
     named: frozenset[str]  # the participants that are named (not descriptions)
     casualties: list[Casualties] = field(default_factory=list)
+    sides: frozenset[str] = frozenset()  # the actors' agent codes ("SYR REB"): HTS and "Syrian rebels" meet
     sentence: str = ""
 
 
@@ -148,6 +149,9 @@ def compare(a: EventReport, b: EventReport) -> Verdict:
     if shared_actors:
         evidence += 2.0
         reasons.append("shared actor")
+    elif a.sides & b.sides:
+        evidence += 1.5
+        reasons.append("actors on the same side")
     if shared_targets:
         evidence += 1.0
         reasons.append("shared target")

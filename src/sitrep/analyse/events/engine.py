@@ -198,7 +198,7 @@ class _DocumentState:
         self.actors = actors
         self.mention_starts = [m.start for m in ctx.mentions]
         self.towns = _towns(ctx.mentions, ctx.places)
-        self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors)
+        self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors, ctx.places)
         self.earlier: dict[str, Event] = {}  # the last reported event of each type
 
     # -- per sentence --------------------------------------------------------------------

@@ -17,7 +17,9 @@ from spacy.tokens import Token
 from sitrep.analyse.events.candidates import demonym_argument
 from sitrep.analyse.events.lexicon import ActorLexicon
 from sitrep.analyse.syntax import Parse
-from sitrep.model import Argument, Mention
+from sitrep.model import Argument, Mention, Place
+
+_OWNER_RELATIONS = frozenset({"compound", "nmod:poss", "nmod", "amod", "flat"})
 
 
 def _only_parenthesis(gap: str) -> bool:
@@ -34,11 +36,16 @@ def copy_argument(arg: Argument) -> Argument:
 class ParticipantReader:
     """Reads participants from head words, for one document."""
 
-    def __init__(self, text: str, language: str, mentions: list[Mention], actors: ActorLexicon) -> None:
+    def __init__(self, text: str, language: str, mentions: list[Mention], actors: ActorLexicon,
+                 places: list[Place] | None = None) -> None:
         self.text = text
         self.language = language
         self.mentions = mentions
         self.actors = actors
+        # mentions of countries: a country's name modifying a noun says whose it is
+        countries = [(p.start, p.end) for p in places or [] if p.kind == "country"]
+        self.country_mentions = {i for i, m in enumerate(mentions)
+                                 if any(s <= m.start and m.end <= e for s, e in countries)}
         self.mention_starts = [m.start for m in mentions]
         self.last_actor: Argument | None = None
 
@@ -80,7 +87,30 @@ class ParticipantReader:
         if head.pos_ in ("NOUN", "PROPN"):
             first = next((t for t in phrase if t.dep_ not in ("det", "det:poss", "nummod", "advmod")), head)
             s = parse.start_of(first)
+            owner = self._named_owner(head, parse, candidates) if role != "speaker" else None
+            if owner is not None:  # "the U.S. embassy", "Hamas's tunnels": whose they are
+                return Argument(start=s, end=end, text=self.text[s:end], sentence=owner.sentence,
+                                mention=owner.mention, agent=owner.agent)
             return Argument(start=s, end=end, text=self.text[s:end], nominal=head.pos_ == "NOUN")
+        return None
+
+    def _named_owner(self, head: Token, parse: Parse, candidates: list[Argument]) -> Argument | None:
+        """The organisation or country named as a modifier of a common noun ("the U.S.
+        embassies", "Hezbollah's positions"): an attack on them is an attack on it. Towns
+        and persons are left out ("Aleppo residents" are not Aleppo, "Assad's cousin" not
+        Assad)."""
+        if head.pos_ != "NOUN":
+            return None
+        for child in head.children:
+            if child.i > head.i or child.dep_ not in _OWNER_RELATIONS:
+                continue
+            c_start, c_end = parse.start_of(child), parse.end_of(child)
+            for cand in candidates:
+                if cand.nominal or cand.mention is None or not (cand.start <= c_start and c_end <= cand.end):
+                    continue
+                mention = self.mentions[cand.mention]
+                if mention.label == "ORG" or cand.mention in self.country_mentions:
+                    return cand
         return None
 
     def _titled_person(self, head: Token, parse: Parse, candidates: list[Argument]) -> Argument | None:
