@@ -149,21 +149,28 @@ def report(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=(
+        "jsonl, csv or parquet (every table); acled (canonical events as ACLED-style CSV, with their "
+        "reports), plover (PLOVER JSON) or geojson (one point per canonical event)."))] = "jsonl",
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exported files.")] = Path("export"),
     db: DbOption = "sitrep.db",
 ) -> None:
-    """Write entities, events, places, time expressions, quotes and stories as files."""
+    """Write entities, events, canonical events and their reports, places, time expressions,
+    quotes and stories as files."""
+    from sitrep.views.export import FORMATS
     from sitrep.views.export import export as export_store
 
-    if fmt not in ("jsonl", "csv", "parquet"):
-        err.print(f"[red]Unknown format {markup(repr(fmt))}: use jsonl, csv or parquet.[/]")
+    if fmt not in FORMATS:
+        err.print(f"[red]Unknown format {markup(repr(fmt))}: use {', '.join(FORMATS)}.[/]")
         raise typer.Exit(2)
     store = _open_store(db)
-    written = export_store(store, out, fmt)  # type: ignore[arg-type]
+    notes: list[str] = []
+    written = export_store(store, out, fmt, notes)  # type: ignore[arg-type]
     store.close()
     for path in written:
         err.print(f"wrote {markup(path)}")
+    for note in notes:
+        err.print(f"[yellow]note[/] {markup(note)}")
 
 
 @app.command()
@@ -182,40 +189,122 @@ def search(
         err.print("No match.")
 
 
+LimitOption = Annotated[
+    int, typer.Option("--limit", min=0, help="Most rows to show; 0 (the default) shows all.")
+]
+
+
+def _limited(rows: list, limit: int) -> tuple[list, int]:
+    """The rows to show and how many are left out; a cut is always said (on stderr)."""
+    shown = rows[:limit] if limit else rows
+    omitted = len(rows) - len(shown)
+    if omitted:
+        err.print(f"[yellow]{omitted} more row(s) not shown: raise --limit, or --limit 0 for all.[/]")
+    return shown, omitted
+
+
 @app.command()
 def entities(
     db: DbOption = "sitrep.db",
-    limit: Annotated[int, typer.Option(help="Most entities to list.")] = 100,
+    limit: LimitOption = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List resolved entities with aliases, languages, article counts and first/last seen."""
     store = _open_store(db)
-    rows = store.entities()[:limit]
+    rows = store.entities()
     store.close()
     if as_json:
+        rows, _ = _limited(rows, limit)
         print(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
         return
     table = Table("id", "name", "type", "articles", "languages", "first seen", "last seen", "aliases")
-    for r in rows:
+    shown = rows[:limit] if limit else rows
+    for r in shown:
         aliases = ", ".join(sorted({a["name"] for a in r["aliases"]}))
         cells = (r["id"], r["name"], r["type"], r["article_count"], ",".join(r["languages"]),
                  r["first_seen"] or "", r["last_seen"] or "", aliases)
         table.add_row(*map(markup, cells))
     console.print(table)
+    if len(rows) > len(shown):
+        console.print(f"[yellow]{len(rows) - len(shown)} more entities not shown: raise --limit, "
+                      "or --limit 0 for all.[/]")
+
+
+@app.command("events")
+def events_command(
+    db: DbOption = "sitrep.db",
+    story: Annotated[str | None, typer.Option("--story", help="Only events reported in this story.")] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="Only events dated (or, undated, first reported) on or after this ISO date.")] = None,
+    min_sources: Annotated[int, typer.Option("--min-sources", min=1,
+                                             help="Only events told by at least this many independent sources.")] = 1,
+    contradictions: Annotated[bool, typer.Option(
+        "--contradictions", help="Only events whose sources disagree.")] = False,
+    limit: LimitOption = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List canonical events (one per real-world event, across outlets and languages), newest
+    first, with independent-source counts and every contradiction between sources."""
+    import datetime as dt
+
+    from sitrep.views.events import render_listing
+
+    if since is not None:
+        try:
+            dt.date.fromisoformat(since[:10] if len(since) >= 10 else f"{since}-01-01"[:10])
+        except ValueError:
+            err.print(f"[red]--since wants an ISO date (2024-12-08, 2024-12 or 2024), not {markup(repr(since))}.[/]")
+            raise typer.Exit(2) from None
+    store = _open_store(db)
+    rows = store.canonical_events(story_id=story, since=since, min_sources=min_sources, contradictions=contradictions)
+    store.close()
+    if as_json:
+        rows, _ = _limited(rows, limit)
+        print(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        return
+    shown = rows[:limit] if limit else rows
+    render_listing(shown, console, omitted=len(rows) - len(shown))
+
+
+def _one(db: str, read, missing: str):
+    """One record read from the store, or exit 1 saying what is missing."""
+    store = _open_store(db)
+    row = read(store)
+    store.close()
+    if row is None:
+        err.print(f"[red]{markup(missing)}[/]")
+        raise typer.Exit(1)
+    return row
+
+
+@app.command("event")
+def event_command(
+    event_id: Annotated[str, typer.Argument(help="A canonical event id from `sitrep events`.")],
+    db: DbOption = "sitrep.db",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Show one canonical event with every report behind it: sentence, outlet, language, date."""
+    from sitrep.views.events import render_detail
+
+    row = _one(db, lambda store: store.canonical_event(event_id),
+               f"No canonical event {event_id!r}: see `sitrep events`.")
+    if as_json:
+        print(json.dumps(row, ensure_ascii=False, indent=1, default=str))
+        return
+    render_detail(row, console)
 
 
 @app.command()
 def entity(
     entity_id: Annotated[str, typer.Argument(help="An id from `sitrep entities`.")],
     db: DbOption = "sitrep.db",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
     """Show one entity with every mention in context."""
-    store = _open_store(db)
-    row = store.entity(entity_id)
-    store.close()
-    if row is None:
-        err.print(f"[red]No entity {markup(repr(entity_id))}.[/]")
-        raise typer.Exit(1)
+    row = _one(db, lambda store: store.entity(entity_id), f"No entity {entity_id!r}: see `sitrep entities`.")
+    if as_json:
+        print(json.dumps(row, ensure_ascii=False, indent=1, default=str))
+        return
     console.print(f"[bold]{markup(row['name'])}[/] ({markup(row['type'])}) [dim]{markup(row['id'])}[/]")
     console.print("Aliases: " + markup(", ".join(sorted({a["name"] for a in row["aliases"]}))))
     for m in row["mentions"]:

@@ -196,7 +196,8 @@ def _translation(conn: Connection, analysis: DocumentAnalysis, distinctive: set[
     if not found:
         return None
     meta = db.article_meta(conn, found)
-    candidates = [a for a in found if meta.get(a, {}).get("language") not in (None, analysis.language)]
+    candidates = [a for a in found if meta.get(a, {}).get("language") not in (None, analysis.language)
+                  and duplicates.lengths_agree(len(doc.text), meta[a].get("length") or 0)]
     if not candidates:
         return None
     theirs = db.keys_of(conn, candidates, ("distinct",))

@@ -8,9 +8,10 @@ the same names, numbers and dates in another language. Each counts as one source
   article, so a new article meets only the earlier ones that share a band, never the
   whole store. Two articles sharing enough bands (an estimated Jaccard similarity of at
   least ``DUPLICATE``) are copies; the later one points at the earliest.
-* Translations: an article in another language, published within two days, that shares
-  most of its distinctive names, numbers and dates (entity ids, numbers of two or more
-  digits, day-level dates) is a translation of the earlier one.
+* Translations: an article in another language, published within two days, of a similar
+  length, that shares most of its distinctive names, numbers and dates (entity ids,
+  numbers of two or more digits, day-level dates) with nothing much of its own is a
+  translation of the earlier one.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from datasketch import MinHash
 PERMUTATIONS = 64
 BANDS, ROWS = 16, 4  # 16 bands of 4 rows: a pair at Jaccard 0.8 shares a band with P > 0.999
 DUPLICATE = 0.7
-TRANSLATION = 0.6  # share of the smaller article's distinctive keys found in the other
-MIN_TRANSLATION_KEYS = 4
+TRANSLATION = 0.6  # share of the distinctive keys the two hold in common, of the larger set
+MIN_TRANSLATION_KEYS = 5
+LENGTH_RATIO = 0.5  # a translation is between half and twice as long as its original
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -58,10 +60,17 @@ def similarity(shared_bands: int) -> float:
 
 
 def translation_score(mine: set[str], theirs: set[str]) -> float:
-    """The share of the smaller article's distinctive keys that the other one holds."""
+    """The share of the distinctive keys of the larger set that both hold: a translation
+    keeps nearly every name, number and date of its original and adds none, while two
+    reports of one event share the main names but each has details of its own."""
     if min(len(mine), len(theirs)) < MIN_TRANSLATION_KEYS:
         return 0.0
-    return len(mine & theirs) / min(len(mine), len(theirs))
+    return len(mine & theirs) / max(len(mine), len(theirs))
+
+
+def lengths_agree(a: int, b: int) -> bool:
+    """Whether two texts are of lengths a translation pair can have."""
+    return min(a, b) >= LENGTH_RATIO * max(a, b)
 
 
 def number_keys(text: str) -> Iterable[str]:

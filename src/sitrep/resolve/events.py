@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping
 
 import pycountry
 
+from sitrep.analyse.acled import acled_view
 from sitrep.kb import load_kb
-from sitrep.model import DocumentAnalysis, Event
+from sitrep.model import Casualty, DocumentAnalysis, Event, Quote
 from sitrep.resolve.matching import (
     DATE_TOLERANCE,
     INFERRED_TOLERANCE,
@@ -63,9 +65,32 @@ def report_of(analysis: DocumentAnalysis, index: int, event: Event, entity_of: M
         lon=place.lon if place else None, country=place.country_code if place else None,
         admin1=place.admin1 if place else None, place_precision=event.place_precision,
         place_inferred=event.place_inferred, actors=actors, targets=targets, named=named_actors | named_targets,
-        casualties=[Casualties(c.kind, c.count, c.qualifier, source, doc.id) for c in event.casualties],
-        sentence=event.text, sides=sides,
+        casualties=[Casualties(c.kind, c.count, c.qualifier, source, doc.id, _according_to(analysis, c))
+                    for c in event.casualties],
+        sentence=event.text, sides=sides, acled=_acled(event, analysis.language),
     )
+
+
+def _acled(event: Event, language: str) -> dict | None:
+    view = acled_view(event, language)
+    return dataclasses.asdict(view) if view is not None else None
+
+
+def _according_to(analysis: DocumentAnalysis, casualty: Casualty) -> str | None:
+    """Who the article says gave a figure: the speaker of the claim it lies in ("34 were
+    killed, the civil defence said"), else of a claim in its sentence."""
+    def speaker(quote: Quote) -> str | None:
+        if quote.speaker is not None:
+            return quote.speaker.text
+        return quote.speaker_label
+
+    inside = [q for q in analysis.quotes if q.start <= casualty.start and casualty.end <= q.end]
+    same_sentence = [q for q in analysis.quotes if q.sentence == casualty.sentence and casualty.sentence >= 0]
+    for quote in inside + same_sentence:
+        name = speaker(quote)
+        if name:
+            return " ".join(name.split())
+    return None
 
 
 def _side(arg, analysis: DocumentAnalysis, entity_of: Mapping[tuple[str, int], str]) -> str | None:
@@ -133,6 +158,9 @@ def record_of(event: CanonicalEvent, place_names: Mapping[int, str]) -> tuple[Ca
     dated, placed = event.best_date(), event.best_place()
     contradictions = event.contradictions()
     killed = [c for r in event.reports for c in r.casualties if c.kind == "killed"]
+    coded = [r.acled for r in event.reports if r.acled]
+    sub_event = Counter(a["sub_event_type"] for a in coded).most_common(1)[0][0] if coded else None
+    acled = next((a for a in coded if a["sub_event_type"] == sub_event), None) or {}
     record = CanonicalEventRecord(
         id=event.id, type=event.type, subtype=event.subtype,
         date=dated.date if dated else None, date_precision=dated.date_precision if dated else None,
@@ -143,6 +171,11 @@ def record_of(event: CanonicalEvent, place_names: Mapping[int, str]) -> tuple[Ca
         place_precision=placed.place_precision if placed else None,
         actors=event.support("actors"), targets=event.support("targets"),
         fatalities=max((c.count for c in killed), default=None),
+        disorder_type=acled.get("disorder_type"), acled_event_type=acled.get("event_type"),
+        sub_event_type=sub_event, inter1=acled.get("inter1"), inter2=acled.get("inter2"),
+        interaction=acled.get("interaction"),
+        civilian_targeting=any(a.get("civilian_targeting") for a in coded),
+        notes=(dated or event.reports[0]).sentence or None,
         reports=len(event.reports), sources=len(event.sources), languages=event.languages,
         first_reported=event.first_reported(), last_updated=event.last_updated(),
         contradictions=len(contradictions),

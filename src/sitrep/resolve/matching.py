@@ -35,6 +35,11 @@ class Casualties:
     qualifier: str | None
     source: str  # outlet, else article id
     article_id: str
+    according_to: str | None = None  # who the article says gave the figure ("the health ministry")
+
+    def attributed(self) -> str:
+        """The source as a contradiction lists it: "Al Jazeera (health ministry)"."""
+        return f"{self.source} ({self.according_to})" if self.according_to else self.source
 
 
 @dataclass
@@ -65,6 +70,7 @@ class EventReport:
     casualties: list[Casualties] = field(default_factory=list)
     sides: frozenset[str] = frozenset()  # the actors' agent codes ("SYR REB"): HTS and "Syrian rebels" meet
     sentence: str = ""
+    acled: dict | None = None  # the event's ACLED coding (sitrep.analyse.acled.AcledView as a dict)
 
 
 def day(value: str | None) -> dt.date | None:
@@ -186,11 +192,17 @@ class CanonicalEvent:
         return modes.most_common(1)[0][0] if modes else None
 
     def best_date(self) -> EventReport | None:
-        """The report with the most precise stated date (inferred dates last)."""
+        """The report with the most precise stated date (inferred dates last); among equally
+        precise ones, the date the most independent sources give."""
         dated = [r for r in self.reports if r.date]
         if not dated:
             return None
-        return min(dated, key=lambda r: (r.date_inferred, r.date_precision or 3, -len(r.date or ""), r.published or ""))
+        support: dict[str, set[str]] = {}
+        for r in dated:
+            if not r.date_inferred:
+                support.setdefault(r.date or "", set()).add(r.source)
+        return min(dated, key=lambda r: (r.date_inferred, r.date_precision or 3, -len(r.date or ""),
+                                         -len(support.get(r.date or "", ())), r.published or ""))
 
     def best_place(self) -> EventReport | None:
         placed = [r for r in self.reports if r.geonameid]
@@ -270,8 +282,8 @@ def _count_disagreements(kind: str, counts: list[Casualties]) -> list[Contradict
     for i, a in enumerate(counts):
         for b in counts[i + 1:]:
             if not _consistent(a, b):
-                sa = sorted({c.source for c in counts if c.count == a.count})
-                sb = sorted({c.source for c in counts if c.count == b.count})
+                sa = sorted({c.attributed() for c in counts if c.count == a.count})
+                sb = sorted({c.attributed() for c in counts if c.count == b.count})
                 return [Contradiction(kind, _count_text(a), sa, _count_text(b), sb)]
     return []
 

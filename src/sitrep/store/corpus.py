@@ -240,7 +240,8 @@ def set_story_label(conn: Connection, story_id: str, label: str | None) -> None:
 
 def article_meta(conn: Connection, article_ids: Iterable[str]) -> dict[str, dict]:
     out = {}
-    cols = (articles.c.id, articles.c.title, articles.c.published, articles.c.outlet, articles.c.language)
+    cols = (articles.c.id, articles.c.title, articles.c.published, articles.c.outlet, articles.c.language,
+            func.length(articles.c.text).label("length"))
     for part in _chunks(sorted(set(article_ids))):
         for r in conn.execute(select(*cols).where(articles.c.id.in_(part))):
             out[r.id] = dict(r._mapping)

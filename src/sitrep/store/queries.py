@@ -16,9 +16,12 @@ from sqlalchemy import Connection, Select, Table, and_, distinct, func, select, 
 
 from sitrep.store.schema import (
     articles,
+    canonical_events,
     entities,
     entity_aliases,
     event_arguments,
+    event_contradictions,
+    event_reports,
     events,
     mentions,
     places,
@@ -204,3 +207,120 @@ def places_list(conn: Connection, story_id: str | None = None) -> list[Row]:
 
 def timexes_list(conn: Connection, story_id: str | None = None) -> list[Row]:
     return _dicts(conn, _evidence(timexes, story_id=story_id))
+
+
+# -- canonical events ------------------------------------------------------------------------
+
+
+def _entity_names(conn: Connection, ids: set[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    wanted = sorted(ids)
+    for i in range(0, len(wanted), 500):
+        stmt = select(entities.c.id, entities.c.name).where(entities.c.id.in_(wanted[i:i + 500]))
+        out.update({r.id: r.name for r in conn.execute(stmt)})
+    return out
+
+
+def _with_details(conn: Connection, rows: list[Row]) -> list[Row]:
+    """Attach contradictions, stories and participant names to canonical event rows."""
+    ids = [r["id"] for r in rows]
+    found: dict[str, list[Row]] = defaultdict(list)
+    in_stories: dict[str, set[str]] = defaultdict(set)
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        stmt = (select(event_contradictions).where(event_contradictions.c.canonical_id.in_(part))
+                .order_by(event_contradictions.c.canonical_id, event_contradictions.c.position))
+        for r in conn.execute(stmt):
+            c = dict(r._mapping)
+            for key in ("sources_a", "sources_b"):
+                c[key] = json.loads(c[key]) if isinstance(c[key], str) else c[key]
+            found[c.pop("canonical_id")].append(c)
+        stmt = (select(event_reports.c.canonical_id, story_articles.c.story_id).distinct()
+                .select_from(event_reports.join(story_articles,
+                                                story_articles.c.article_id == event_reports.c.article_id))
+                .where(event_reports.c.canonical_id.in_(part)))
+        for canonical_id, story_id in conn.execute(stmt):
+            in_stories[canonical_id].add(story_id)
+    names = _entity_names(conn, {e for r in rows for role in ("actors", "targets") for e in r[role]})
+    for r in rows:
+        for role in ("actors", "targets"):
+            r[role] = [{"id": e, "name": names.get(e) or e.removeprefix("actor:"), "sources": n}
+                       for e, n in r[role].items()]
+        r["contradiction_list"] = found.get(r["id"], [])
+        r["stories"] = sorted(in_stories.get(r["id"], ()))
+    return rows
+
+
+def _canonical_row(r: Any) -> Row:
+    from sitrep.layout import from_row
+    from sitrep.store.records import CanonicalEventRecord
+
+    return vars(from_row(CanonicalEventRecord, r._mapping)).copy()
+
+
+def canonical_events_list(conn: Connection, story_id: str | None = None, since: str | None = None,
+                          min_sources: int = 1, contradictions: bool = False, reports: bool = False) -> list[Row]:
+    """Canonical events, most sources first within date order (newest first), with their
+    contradictions, stories and participant names. ``since`` keeps events dated (or, when
+    undated, first reported) on or after that ISO date; ``reports`` attaches every report."""
+    stmt = select(canonical_events).where(canonical_events.c.sources >= min_sources)
+    if story_id is not None:
+        stmt = stmt.where(canonical_events.c.id.in_(
+            select(event_reports.c.canonical_id).where(event_reports.c.article_id.in_(
+                select(story_articles.c.article_id).where(story_articles.c.story_id == story_id)))))
+    if since is not None:
+        stmt = stmt.where(func.coalesce(canonical_events.c.date, canonical_events.c.first_reported) >= since)
+    if contradictions:
+        stmt = stmt.where(canonical_events.c.contradictions > 0)
+    stmt = stmt.order_by(canonical_events.c.date.desc().nulls_last(), canonical_events.c.sources.desc(),
+                         canonical_events.c.id)
+    rows = _with_details(conn, [_canonical_row(r) for r in conn.execute(stmt)])
+    return with_reports(conn, rows) if reports else rows
+
+
+def _reports(conn: Connection, canonical_ids: list[str]) -> dict[str, list[Row]]:
+    """Every report of the given canonical events: article, outlet, language, date, the
+    event's evidence and its sentence, why it joined, and the figures it gives."""
+    ev = events.alias("ev")
+    s = sentences.alias("s")
+    sentence_text = func.substr(articles.c.text, s.c.start + 1, s.c.end - s.c.start)
+    out: dict[str, list[Row]] = defaultdict(list)
+    for i in range(0, len(canonical_ids), 500):
+        stmt = (
+            select(event_reports.c.canonical_id, event_reports.c.article_id, event_reports.c.event,
+                   event_reports.c.source, event_reports.c.evidence, articles.c.title, articles.c.outlet,
+                   articles.c.language, articles.c.published, articles.c.url,
+                   ev.c.text.label("evidence_text"), ev.c.sentence, ev.c.date, ev.c.type, ev.c.subtype,
+                   sentence_text.label("sentence_text"))
+            .select_from(event_reports.join(articles, articles.c.id == event_reports.c.article_id)
+                         .join(ev, and_(ev.c.article_id == event_reports.c.article_id,
+                                        ev.c.idx == event_reports.c.event))
+                         .outerjoin(s, and_(s.c.article_id == ev.c.article_id, s.c.idx == ev.c.sentence)))
+            .where(event_reports.c.canonical_id.in_(canonical_ids[i:i + 500]))
+            .order_by(articles.c.published.nulls_last(), articles.c.seq, event_reports.c.event)
+        )
+        for r in conn.execute(stmt):
+            report = dict(r._mapping)
+            evidence = report.pop("evidence")
+            evidence = json.loads(evidence) if isinstance(evidence, str) else evidence
+            report["joined"] = evidence.get("joined") or {}
+            report["casualties"] = (evidence.get("report") or {}).get("casualties") or []
+            out[report.pop("canonical_id")].append(report)
+    return out
+
+
+def with_reports(conn: Connection, rows: list[Row]) -> list[Row]:
+    """Attach ``report_list`` (see :func:`_reports`) to canonical event rows."""
+    reports = _reports(conn, [r["id"] for r in rows])
+    for r in rows:
+        r["report_list"] = reports.get(r["id"], [])
+    return rows
+
+
+def canonical_event_detail(conn: Connection, canonical_id: str) -> Row | None:
+    """One canonical event with every report: its sentence, outlet, language and date."""
+    found = [_canonical_row(r) for r in conn.execute(
+        select(canonical_events).where(canonical_events.c.id == canonical_id))]
+    if not found:
+        return None
+    return with_reports(conn, _with_details(conn, found))[0]

@@ -76,7 +76,15 @@ class CanonicalEventRecord:
     place_precision: int | None = None
     actors: dict[str, int] = field(default_factory=dict, metadata={"json": True})
     targets: dict[str, int] = field(default_factory=dict, metadata={"json": True})
-    fatalities: int | None = None  # the highest count no other source contradicts downward
+    fatalities: int | None = None  # the highest count a source gives
+    disorder_type: str | None = None  # the ACLED coding most reports share (sitrep.analyse.acled)
+    acled_event_type: str | None = None
+    sub_event_type: str | None = None
+    inter1: int | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    civilian_targeting: bool = False
+    notes: str | None = None  # the evidence of the report that states the date it has
     reports: int = 0
     sources: int = 0
     languages: list[str] = field(default_factory=list, metadata={"json": True})

@@ -328,6 +328,16 @@ class Store:
     def timexes(self, story_id: str | None = None) -> list[Row]:
         return self._read(queries.timexes_list, story_id)
 
+    def canonical_events(self, story_id: str | None = None, since: str | None = None, min_sources: int = 1,
+                         contradictions: bool = False, reports: bool = False) -> list[Row]:
+        """Canonical events (one per real-world event), newest first, with their
+        contradictions, stories and participants' names (and, asked, every report)."""
+        return self._read(queries.canonical_events_list, story_id, since, min_sources, contradictions, reports)
+
+    def canonical_event(self, canonical_id: str) -> Row | None:
+        """One canonical event with every report behind it; None if unknown."""
+        return self._read(queries.canonical_event_detail, canonical_id)
+
     def search(self, query: str, limit: int = 50) -> list[tuple[str, str | None, str]]:
         """Full-text search: ``(article_id, title, snippet)``, best match first."""
         return self._read(dialect.search, query, limit)

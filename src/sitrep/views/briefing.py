@@ -42,6 +42,8 @@ class Citation:
 
 @dataclass
 class TimelineLine:
+    """One canonical event: the reconciled record, its evidence and every report's citation."""
+
     date: str | None
     type: str
     subtype: str | None
@@ -49,7 +51,18 @@ class TimelineLine:
     targets: list[str]
     place: str | None
     evidence: str
-    citation: Citation
+    citation: Citation  # the report the evidence comes from
+    event_id: str = ""
+    sources: int = 1  # independent sources (copies and translations counted once)
+    reports: int = 1
+    languages: list[str] = field(default_factory=list)
+    fatalities: int | None = None
+    contradictions: list[str] = field(default_factory=list)  # "killed: 34 (AJ) vs 20 (Reuters)"
+    more_citations: list[Citation] = field(default_factory=list)  # the other reports in this story
+
+    @property
+    def corroboration(self) -> str:
+        return f"{self.sources} source{'s' if self.sources != 1 else ''}"
 
 
 @dataclass
@@ -98,7 +111,31 @@ def _arg_names(args: list[Row]) -> list[str]:
     return [a.get("entity_name") or a["text"] for a in args]
 
 
+def _timeline_line(event: Row, articles: dict[str, Row], cites: _Citations) -> TimelineLine | None:
+    """A canonical event as a timeline line, cited by its reports inside the story."""
+    from sitrep.views.events import contradiction_text
+
+    reports = [r for r in event["report_list"] if r["article_id"] in articles]
+    if not reports:
+        return None
+    lead = next((r for r in reports if (r.get("evidence_text") or "") == (event.get("notes") or "")), reports[0])
+    citations = [cites.cite(r) for r in [lead, *(r for r in reports if r is not lead)]]
+    return TimelineLine(
+        date=event.get("date"), type=event["type"], subtype=event.get("subtype"),
+        actors=[a["name"] for a in event["actors"]], targets=[t["name"] for t in event["targets"]],
+        place=event.get("place_name"), evidence=lead.get("evidence_text") or "", citation=citations[0],
+        event_id=event["id"], sources=event["sources"], reports=event["reports"], languages=event["languages"],
+        fatalities=event.get("fatalities"),
+        contradictions=[contradiction_text(c) for c in event["contradiction_list"]],
+        more_citations=list(dict.fromkeys(c for c in citations[1:] if c != citations[0])),
+    )
+
+
 def _story_title(story: Row, actors: list[tuple[str, str, int]]) -> str:
+    """The story's label (its most central article's title, in the preferred language),
+    else its first title, else its main actors."""
+    if story.get("label"):
+        return story["label"]
     titles = [a["title"] for a in story["articles"] if a.get("title")]
     if titles:
         return titles[0]
@@ -116,7 +153,7 @@ def build_briefing(store) -> list[StoryBriefing]:
             article.setdefault("source", sources.get(article["id"]))
         articles = {a["id"]: a for a in story["articles"]}
         cites = _Citations(articles)
-        events = store.events(story_id=story["id"])
+        canonical = store.canonical_events(story_id=story["id"], reports=True)
         mentions = store.mentions(story_id=story["id"])
         places = store.places(story_id=story["id"])
         quotes = store.quotes(story_id=story["id"])
@@ -131,15 +168,8 @@ def build_briefing(store) -> list[StoryBriefing]:
             id=story["id"], title=_story_title(story, actors), articles=story["articles"], actors=actors,
             places=[(n, cc, c) for (n, cc), c in place_counts.most_common(MAX_PLACES)],
         )
-        timeline = []
-        for event in events:
-            place = event.get("place") or {}
-            timeline.append(TimelineLine(
-                date=event.get("date"), type=event["type"], subtype=event.get("subtype"),
-                actors=_arg_names(event["actors"]), targets=_arg_names(event["targets"]),
-                place=place.get("name") or place.get("text"), evidence=event["text"],
-                citation=cites.cite(event),
-            ))
+        timeline = [_timeline_line(event, articles, cites) for event in canonical]
+        timeline = [line for line in timeline if line is not None]
         timeline.sort(key=lambda line: (line.date is None, line.date or "", line.citation.published or ""))
         briefing.timeline = timeline
         briefing.quotes = [
@@ -185,9 +215,16 @@ def render_terminal(briefings: list[StoryBriefing], console: Console) -> None:
                 row.append(f"  {plain(who)}")
                 if line.place:
                     row.append(f"  @ {plain(line.place)}", style="green")
-                row.append(f" {line.citation.label}", style="dim")
+                if line.fatalities is not None:
+                    row.append(f"  {line.fatalities} killed")
+                row.append(f"  ({line.corroboration})", style="magenta" if line.sources > 1 else "dim")
+                row.append(" " + "".join(c.label for c in [line.citation, *line.more_citations]), style="dim")
+                if line.contradictions:
+                    row.append("  ⚠ sources disagree", style="bold red")
                 parts.append(row)
                 parts.append(Text(f"              “{plain(line.evidence)}”", style="dim italic"))
+                for disagreement in line.contradictions:
+                    parts.append(Text(f"              ⚠ {plain(disagreement)}", style="red"))
         if story.actors:
             parts.append(Text("Key actors: ", style="bold").append(
                 plain("; ".join(f"{n} ({t}, {c})" for n, t, c in story.actors))))
@@ -215,7 +252,7 @@ h3{font-size:1.05rem;margin-bottom:.3rem} table{border-collapse:collapse;width:1
 th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}
 .evidence{color:#555;font-style:italic} .cite{font-size:.8rem;vertical-align:super}
 .sources li{color:#555;font-size:.9rem;margin-bottom:.3rem} .story{margin-bottom:3rem}
-.type{font-weight:600} td:first-child{white-space:nowrap}
+.type{font-weight:600} td:first-child{white-space:nowrap} .disagree{color:#b00020;font-size:.9rem}
 """
 
 
@@ -236,17 +273,23 @@ def render_html(briefings: list[StoryBriefing], title: str = "sitrep briefing") 
         out.append("</ul>")
         if story.timeline:
             out.append("<h3>Timeline</h3><table><tr><th>Date</th><th>Event</th><th>Who → whom</th>"
-                       "<th>Where</th></tr>")
+                       "<th>Where</th><th>Sources</th></tr>")
             for line in story.timeline:
                 who = ", ".join(line.actors) or "?"
                 if line.targets:
                     who += " → " + ", ".join(line.targets)
-                cite = f"<a class='cite' href='#{sid}-c{line.citation.number}'>{line.citation.label}</a>"
+                cite = "".join(f"<a class='cite' href='#{sid}-c{c.number}'>{c.label}</a>"
+                               for c in [line.citation, *line.more_citations])
                 subtype = f" ({_e(line.subtype)})" if line.subtype else ""
+                killed = f"<div>{line.fatalities} killed</div>" if line.fatalities is not None else ""
+                disagree = "".join(f"<div class='disagree'>⚠ {_e(c)}</div>" for c in line.contradictions)
                 out.append(
-                    f"<tr><td>{_e(line.date or 'undated')}</td><td><span class='type'>{_e(line.type)}</span>"
-                    f"{subtype}<div class='evidence'>“{_e(line.evidence)}”{cite}</div></td>"
-                    f"<td>{_e(who)}</td><td>{_e(line.place)}</td></tr>"
+                    f"<tr id='{_e(line.event_id)}'><td>{_e(line.date or 'undated')}</td>"
+                    f"<td><span class='type'>{_e(line.type)}</span>"
+                    f"{subtype}<div class='evidence'>“{_e(line.evidence)}”{cite}</div>{disagree}</td>"
+                    f"<td>{_e(who)}</td><td>{_e(line.place)}{killed}</td>"
+                    f"<td>{_e(line.corroboration)}, {line.reports} report{'s' if line.reports != 1 else ''}"
+                    f" ({_e('/'.join(line.languages))})</td></tr>"
                 )
             out.append("</table>")
         if story.actors:

@@ -18,8 +18,9 @@ from typing import Any, Literal
 from sitrep.layout import specs
 from sitrep.model import Event, Mention, Place, Quote, Timex
 from sitrep.store import Store
+from sitrep.views import event_export
 
-Format = Literal["jsonl", "csv", "parquet"]
+Format = Literal["jsonl", "csv", "parquet", "acled", "plover", "geojson"]
 Row = dict[str, Any]
 # (column name, type, key in the store's row or a function of that row)
 Column = tuple[str, str, str | Callable[[Row], Any]]
@@ -108,7 +109,20 @@ COLUMNS: dict[str, list[Column]] = {
     ],
 }
 
-FORMATS: tuple[Format, ...] = ("jsonl", "csv", "parquet")
+def _typed(names: tuple[str, ...], types: dict[str, str]) -> list[Column]:
+    return [(name, types.get(name, "str"), name) for name in names]
+
+
+_INTS = ("date_precision", "geonameid", "place_precision", "fatalities", "inter1", "inter2", "interaction",
+         "sources", "reports", "event", "sentence")
+_TYPES = {**dict.fromkeys(_INTS, "int"), "lat": "float", "lon": "float", "civilian_targeting": "bool",
+          **dict.fromkeys(event_export.LIST_COLUMNS, "list")}
+# canonical events (one per real-world event) and the reports behind them
+COLUMNS["canonical_events"] = _typed(event_export.CANONICAL_COLUMNS, _TYPES)
+COLUMNS["event_reports"] = _typed(event_export.REPORT_COLUMNS, _TYPES)
+
+TABLE_FORMATS: tuple[Format, ...] = ("jsonl", "csv", "parquet")
+FORMATS: tuple[Format, ...] = (*TABLE_FORMATS, "acled", "plover", "geojson")
 
 
 def _entity_rows(store: Store) -> list[Row]:
@@ -128,12 +142,18 @@ def _story_rows(store: Store) -> list[Row]:
     ]
 
 
-def rows(store: Store, kind: str) -> list[Row]:
-    """The export rows of one kind, columns in :data:`COLUMNS` order."""
+def rows(store: Store, kind: str, canonical: list[Row] | None = None) -> list[Row]:
+    """The export rows of one kind, columns in :data:`COLUMNS` order. ``canonical``: the
+    store's canonical events with their reports, when the caller has read them already."""
+    def events_with_reports() -> list[Row]:
+        return canonical if canonical is not None else store.canonical_events(reports=True)
+
     source: dict[str, Callable[[], list[Row]]] = {
         "entities": lambda: _entity_rows(store), "mentions": store.mentions, "events": store.events,
         "places": store.places, "timexes": store.timexes, "quotes": store.quotes,
         "stories": lambda: _story_rows(store),
+        "canonical_events": lambda: event_export.canonical_rows(events_with_reports()),
+        "event_reports": lambda: event_export.report_rows(events_with_reports()),
     }
     columns = COLUMNS[kind]
     return [
@@ -142,15 +162,34 @@ def rows(store: Store, kind: str) -> list[Row]:
     ]
 
 
-def export(store: Store, out_dir: Path, fmt: Format) -> list[Path]:
-    """Write one file per kind (``entities.csv``, ``events.csv`` ...) into ``out_dir``."""
+def export(store: Store, out_dir: Path, fmt: Format, notes: list[str] | None = None) -> list[Path]:
+    """Write one file per kind (``entities.csv``, ``events.csv``, ``canonical_events.csv``
+    ...) into ``out_dir``; or, for ``acled``, ``plover`` and ``geojson``, the canonical
+    events in that format (see :mod:`sitrep.views.event_export`). What was left out and
+    why is appended to ``notes``."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}: use jsonl, csv or parquet")
+        raise ValueError(f"unknown export format {fmt!r}: use {', '.join(FORMATS)}")
     out_dir.mkdir(parents=True, exist_ok=True)
+    canonical = store.canonical_events(reports=True)
+    if fmt == "acled":
+        paths, uncoded = event_export.write_acled(canonical, out_dir)
+        if uncoded and notes is not None:
+            notes.append(f"{uncoded} of {len(canonical)} canonical events have no ACLED reading (consultations, "
+                         "aid, statements ...) and are left out of the ACLED file; the plover, geojson and table "
+                         "formats have them all")
+        return paths
+    if fmt == "plover":
+        return event_export.write_plover(canonical, out_dir)
+    if fmt == "geojson":
+        unplaced = sum(1 for r in canonical if r.get("lat") is None)
+        if unplaced and notes is not None:
+            notes.append(f"{unplaced} of {len(canonical)} canonical events have no coordinates and are left out "
+                         "of the GeoJSON file")
+        return event_export.write_geojson(canonical, out_dir)
     written = []
     for kind, columns in COLUMNS.items():
         path = out_dir / f"{kind}.{fmt}"
-        data = rows(store, kind)
+        data = rows(store, kind, canonical)
         if fmt == "jsonl":
             _write_jsonl(path, data)
         elif fmt == "csv":

@@ -11,7 +11,8 @@ events of the day before as often as those of the day).
 Place: the place of the trigger's own clause ("in", "at", "near" ...: the language's
 ``place_prepositions`` rank first; a town before its province or country); else one of a
 clause above it; else a place the sentence refers back to ("abandoned it"); else the
-article's dateline; else its main place. A distance before the place ("20 km north of
+place of the last event that states one (the scene the story is at); else the article's
+dateline; else its main place. A distance before the place ("20 km north of
 X") is kept as ``place_relation``. Precision is ACLED's: 1 the town, 2 near a town or a
 district, 3 a province, region or country; inferred places are never finer than 2.
 """
@@ -35,10 +36,11 @@ BREADTH = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 2, "water":
 PLACE_PRECISION = {"site": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "water": 3, "country": 3,
                    "continent": 3}
 # "KYIV, Dec 8 (Reuters) -", "JAKARTA, KOMPAS.com -", "DAMASCUS (AP) —": a place at the
-# head of the text, then a date, an agency or both, then a dash
+# head of a line, then a date, an agency or both, then a dash
 _DATELINE = re.compile(
-    r"\A\s*(?P<place>[^\W\d_][^\n,(\u2013\u2014]{0,40}?)\s*(?:,[^\n\u2013\u2014]{0,40}?)?"
-    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:-|\u2013|\u2014|--)\s"
+    r"^[ \t]*(?P<place>[^\W\d_][^\n,(\u2013\u2014]{0,40}?)\s*(?:,[^\n\u2013\u2014]{0,40}?)?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:-|\u2013|\u2014|--)\s",
+    re.MULTILINE,
 )
 
 
@@ -175,12 +177,24 @@ def stated_place(
     return Where(best[-1], precision, False, relation.group().strip() if relation else None)
 
 
+DATELINE_REACH = 400  # a dateline opens the article or the paragraph after its title
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the article's dateline is ("KYIV, Dec 8 (Reuters) -"): at the start of one of
+    its first lines. Its place says where the reporter filed from, not where an event of
+    the sentence it opens happened."""
+    match = _DATELINE.search(text, 0, DATELINE_REACH)
+    return match.span() if match is not None else None
+
+
 def dateline_place(text: str, places: list[Place]) -> int | None:
-    """The place of the article's dateline ("KYIV, Dec 8 (Reuters) -"), if it has one."""
-    match = _DATELINE.match(text)
-    if match is None:
+    """The place of the article's dateline, if it has one."""
+    span = dateline_span(text)
+    if span is None:
         return None
-    start, end = match.span("place")
+    match = _DATELINE.match(text, span[0])
+    start, end = match.span("place") if match else span
     return next((i for i, p in enumerate(places) if start <= p.start < end), None)
 
 

@@ -410,8 +410,10 @@ class _DocumentState:
         published = published_day(ctx.published)
         paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
         dateline = anchoring.dateline_place(text, ctx.places)
+        dateline_span = anchoring.dateline_span(text) if dateline is not None else None
         main = anchoring.main_place(ctx.places)
         narrative: tuple[int, str] | None = None  # (paragraph, date) of the last dated event
+        scene: int | None = None  # the place the last event that states one happened
         kept: list[Event] = []
         for event in events:
             sentence = self.spans[event.sentence]
@@ -430,13 +432,16 @@ class _DocumentState:
             if event.status == "reported" and anchoring.is_background(when.value, when.inferred, published):
                 event.status = "background"
             # place
-            taken = [(a.start, a.end) for a in event.actors]
+            taken = [(a.start, a.end) for a in event.actors] + ([dateline_span] if dateline_span else [])
             local = anchoring.sentence_places(ctx.places, sentence, taken)
             where = anchoring.stated_place(local, ctx.places, text, sentence, lexicon, parse, head, event.trigger.end)
             if where is None:
                 where = self._place_referred_back(event, sentence)
-            if where is None:
-                where = anchoring.inferred_place(dateline if dateline is not None else main, ctx.places)
+            if where is None:  # where the story is: its last stated place, else its dateline
+                fallback = scene if scene is not None else dateline if dateline is not None else main
+                where = anchoring.inferred_place(fallback, ctx.places)
+            elif not where.inferred:
+                scene = where.place
             event.place, event.place_precision = where.place, where.precision
             event.place_inferred, event.place_relation = where.inferred, where.relation
             # casualties
