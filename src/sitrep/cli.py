@@ -32,6 +32,23 @@ DbOption = Annotated[
 WorkersOption = Annotated[
     int, typer.Option("--workers", "-w", min=1, help="Processes for per-document analysis.")
 ]
+StatusesOption = Annotated[str, typer.Option(
+    "--statuses", help="Event statuses that count as happened, comma-separated (reported, planned, threatened, "
+                       "hypothetical, negated, denied, background); the others are stored but not counted.")]
+StoryLanguageOption = Annotated[str, typer.Option(
+    "--story-language", help="Stories take the title of a central article in this language where they have one.")]
+
+
+def _settings(statuses: str = "reported", story_language: str = "en"):
+    """Settings from the environment (SITREP_LANGUAGES) and the flags; a bad value exits 2."""
+    from sitrep.config import Settings
+
+    try:
+        return Settings.from_env(event_statuses=tuple(s.strip() for s in statuses.split(",") if s.strip()),
+                                 story_language=story_language.strip().lower())
+    except ValueError as exc:
+        err.print(f"[red]{markup(exc)}[/]")
+        raise typer.Exit(2) from None
 
 
 def _open_store(db: str, *, create: bool = False):
@@ -59,14 +76,14 @@ def _progress_factory(progress: Progress):
     return factory
 
 
-def _ingest(paths: list[str], db: str, workers: int, quiet: bool = False):
+def _ingest(paths: list[str], db: str, workers: int, quiet: bool = False, settings=None):
     from sitrep.ingest import read_sources
     from sitrep.runner import run_corpus
 
     store = _open_store(db, create=True)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
     with Progress(*columns, console=err, transient=True, disable=quiet or not err.is_terminal) as progress:
-        summary = run_corpus(read_sources(paths), store, workers=workers,
+        summary = run_corpus(read_sources(paths), store, workers=workers, settings=settings or _settings(),
                              progress_factory=_progress_factory(progress))
     for source, reason in summary.skipped:
         err.print(f"[yellow]skipped[/] {markup(source)}: {markup(reason)}")
@@ -100,9 +117,12 @@ def ingest(
     ],
     db: DbOption = "sitrep.db",
     workers: WorkersOption = 1,
+    statuses: StatusesOption = "reported",
+    story_language: StoryLanguageOption = "en",
 ) -> None:
-    """Read, analyse and store articles, then resolve entities and stories across them."""
-    store, summary = _ingest(paths, db, workers)
+    """Read, analyse and store articles, then take them into the corpus picture: entities,
+    copies and translations, stories and canonical events."""
+    store, summary = _ingest(paths, db, workers, settings=_settings(statuses, story_language))
     store.close()
     if summary.skipped:
         raise typer.Exit(1)
@@ -116,11 +136,13 @@ def run(
     html_out: Annotated[Path, typer.Option("--html", help="Where to write the HTML briefing.")] = Path(
         "briefing.html"
     ),
+    statuses: StatusesOption = "reported",
+    story_language: StoryLanguageOption = "en",
 ) -> None:
     """The main job: ingest PATHS and print the briefing (also written as HTML)."""
     from sitrep.views.briefing import build_briefing, render_html, render_terminal
 
-    store, summary = _ingest(paths, db, workers)
+    store, summary = _ingest(paths, db, workers, settings=_settings(statuses, story_language))
     briefings = build_briefing(store)
     store.close()
     render_terminal(briefings, console)

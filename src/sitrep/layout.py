@@ -21,6 +21,7 @@ of long documents (:func:`spans`, :func:`references`) walk the same fields. The 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -118,16 +119,22 @@ def to_row(obj: Any, prefix: str = "", *, skip: tuple[str, ...] = ()) -> dict[st
     return row
 
 
+@functools.cache
+def _field_hints(cls: type) -> tuple[tuple[dataclasses.Field, Any, bool], ...]:
+    """Each field of a dataclass with its unwrapped type hint and whether it is optional
+    (worked out once per class: resolving hints is slow, and rows are many)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f, *_unwrap(hints[f.name])) for f in dataclasses.fields(cls))
+
+
 def from_row(cls: type, row: Mapping[str, Any], prefix: str = "", **given: Any) -> Any:
     """The object of a row; ``given`` supplies fields the row does not hold (child lists)."""
-    hints = typing.get_type_hints(cls)
     kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
+    for f, hint, optional in _field_hints(cls):
         if f.name in given:
             kwargs[f.name] = given[f.name]
             continue
         name = f"{prefix}{f.name}"
-        hint, optional = _unwrap(hints[f.name])
         if f.metadata.get("json"):
             raw = row.get(name)
             kwargs[f.name] = json.loads(raw) if raw else type(f.default_factory())()  # type: ignore[misc]

@@ -94,7 +94,11 @@ class Parser:
 
     @classmethod
     def available(cls, language: str) -> bool:
-        return (cls.path(language) / "config.cfg").is_file()
+        """Whether sitrep ships a parser for the language and uses it (its manifest's
+        ``parser``: a parser too weak to help the event stage is not used)."""
+        from sitrep import resources
+
+        return (cls.path(language) / "config.cfg").is_file() and resources.manifest(language).parser
 
     @classmethod
     def for_language(cls, language: str) -> Parser | None:

@@ -12,6 +12,7 @@ articles not marked; running again on the same input changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -196,8 +197,9 @@ def _translation(conn: Connection, analysis: DocumentAnalysis, distinctive: set[
     if not found:
         return None
     meta = db.article_meta(conn, found)
-    candidates = [a for a in found if meta.get(a, {}).get("language") not in (None, analysis.language)
-                  and duplicates.lengths_agree(len(doc.text), meta[a].get("length") or 0)]
+    candidates = [a for a in found if meta.get(a, {}).get("language") not in (None, analysis.language)]
+    lengths = db.text_lengths(conn, candidates)
+    candidates = [a for a in candidates if duplicates.lengths_agree(len(doc.text), lengths.get(a, 0))]
     if not candidates:
         return None
     theirs = db.keys_of(conn, candidates, ("distinct",))
@@ -229,6 +231,7 @@ def _stories(conn: Connection, analyses: Sequence[DocumentAnalysis], entity_of: 
         story = story or f"story-{doc.id}"
         for kind in stories.KINDS:
             db.add_keys(conn, doc.id, [(kind, v) for k, v in prof.keys if k == kind], today)
+        db.add_key_counts(conn, doc.id, Counter(k for k, _ in prof.keys))
         db.join_story(conn, story, doc.id)
         touched.add(story)
     for story in touched:
@@ -245,7 +248,7 @@ def _closest_story(conn: Connection, prof: stories.Profile, total: int) -> str |
     weights = {key: stories.WEIGHT[key[0]] * stories.idf(df.get(key, 0), total) for key in prof.keys}
     # the rarest keys other articles hold find the candidates; frequent ones only weigh
     cap = max(50, total // 20)
-    lookups = sorted((k for k in prof.keys if 1 <= df.get(k, 0) <= cap), key=lambda k: df[k])[:24]
+    lookups = sorted((k for k in prof.keys if 1 <= df.get(k, 0) <= cap), key=lambda k: (df[k], k))[:24]
     found: dict[str, float] = {}
     for kind in stories.KINDS:
         values = [v for k, v in lookups if k == kind]
@@ -254,8 +257,10 @@ def _closest_story(conn: Connection, prof: stories.Profile, total: int) -> str |
             found[article_id] = found.get(article_id, 0.0) + sum(weights[(kind, v)] for v in shared)
     if not found:
         return None
-    candidates = [a for a, _ in sorted(found.items(), key=lambda kv: -kv[1])[:stories.MAX_CANDIDATES]]
-    their_keys = db.keys_of(conn, candidates, stories.KINDS)
+    candidates = [a for a, _ in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:stories.MAX_CANDIDATES]]
+    shared = db.shared_keys(conn, candidates, prof.keys)
+    totals = db.key_totals(conn, candidates)
+    years = db.keys_of(conn, candidates, ("year",))
     meta = db.article_meta(conn, candidates)
     their_story = db.stories_of(conn, candidates)
     by_story: dict[str, list[float]] = {}
@@ -263,7 +268,9 @@ def _closest_story(conn: Connection, prof: stories.Profile, total: int) -> str |
         story = their_story.get(article_id)
         if story is None:
             continue
-        sim = stories.similarity(prof.keys, set(their_keys[article_id]), weights)
+        known = stories.Known(shared.get(article_id, set()), totals.get(article_id, {}),
+                              set(years.get(article_id, ())))
+        sim = stories.similarity(prof.keys, known, weights)
         if (meta.get(article_id) or {}).get("language") != prof.language:
             sim = min(1.0, sim * stories.CROSS_LANGUAGE)
         sim = stories.faded(sim, prof.day, day_number((meta.get(article_id) or {}).get("published")))

@@ -216,7 +216,7 @@ class CanonicalEvent:
         for report in self.reports:
             for entity in (report.actors if role == "actors" else report.targets):
                 counts.setdefault(entity, set()).add(report.source)
-        return {entity: len(sources) for entity, sources in sorted(counts.items(), key=lambda kv: -len(kv[1]))}
+        return {entity: len(sources) for entity, sources in sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0]))}
 
     @property
     def sources(self) -> list[str]:

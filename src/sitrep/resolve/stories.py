@@ -78,37 +78,57 @@ def idf(df: int, total: int) -> float:
     return math.log((total + 1) / (df + 1)) + 1.0
 
 
-def similarity(a: set[tuple[str, str]], b: set[tuple[str, str]], weights: Mapping[tuple[str, str], float]) -> float:
+@dataclass
+class Known:
+    """What the corpus stage reads of an earlier article to compare a new one with it: the
+    keys the two share, how many keys it has of each kind, and the years it names. The
+    new article's weights give every key a weight, the others count 1 (as an unseen key of
+    the new article would), so this is all the similarity needs: no earlier article's
+    whole key set is ever read."""
+
+    shared: set[tuple[str, str]]
+    totals: Mapping[str, int]
+    years: set[tuple[str, str]]
+
+    def count(self, words: bool) -> int:
+        return sum(n for kind, n in self.totals.items() if (kind == "word") == words)
+
+
+def similarity(a: set[tuple[str, str]], b: Known, weights: Mapping[tuple[str, str], float]) -> float:
     """The larger of the two articles' name similarity (entities, places, event types,
     numbers: what crosses languages) and their word similarity (same language only)."""
-    words_a = {k for k in a if k[0] == "word"}
-    words_b = {k for k in b if k[0] == "word"}
-    names_a, names_b = a - words_a, b - words_b
-    best = max(cosine(names_a, names_b, weights), overlap(names_a, names_b, weights),
-               cosine(words_a, words_b, weights))
-    years_a, years_b = {k for k in a if k[0] == "year"}, {k for k in b if k[0] == "year"}
-    if years_a and years_b and not years_a & years_b:
+    best = max(cosine(a, b, weights, words=False), overlap(a, b, weights), cosine(a, b, weights, words=True))
+    years_a = {k for k in a if k[0] == "year"}
+    if years_a and b.years and not years_a & b.years:
         best *= OTHER_TIME
     return best
 
 
-def overlap(a: set[tuple[str, str]], b: set[tuple[str, str]], weights: Mapping[tuple[str, str], float]) -> float:
+def _weight(keys: set[tuple[str, str]], weights: Mapping[tuple[str, str], float], power: int = 1) -> float:
+    return sum(weights.get(k, 1.0) ** power for k in keys)
+
+
+def overlap(a: set[tuple[str, str]], b: Known, weights: Mapping[tuple[str, str], float]) -> float:
     """A short article naming a few actors, all of them in a long one, is the same story:
     the weighted overlap coefficient, damped, once they share enough names."""
-    shared = a & b
+    shared = {k for k in b.shared if k[0] != "word"}
     if len([k for k in shared if k[0] in ("entity", "place")]) < MIN_SHARED_NAMES:
         return 0.0
-    smaller = min(sum(weights.get(k, 1.0) for k in a), sum(weights.get(k, 1.0) for k in b))
-    return OVERLAP_WEIGHT * sum(weights.get(k, 1.0) for k in shared) / smaller if smaller else 0.0
+    names_a = {k for k in a if k[0] != "word"}
+    theirs = _weight(shared, weights) + (b.count(words=False) - len(shared))
+    smaller = min(_weight(names_a, weights), theirs)
+    return OVERLAP_WEIGHT * _weight(shared, weights) / smaller if smaller else 0.0
 
 
-def cosine(a: set[tuple[str, str]], b: set[tuple[str, str]], weights: Mapping[tuple[str, str], float]) -> float:
-    shared = a & b
+def cosine(a: set[tuple[str, str]], b: Known, weights: Mapping[tuple[str, str], float], words: bool) -> float:
+    """IDF-weighted cosine of the word keys (``words``) or of all the other keys."""
+    mine = {k for k in a if (k[0] == "word") == words}
+    shared = {k for k in b.shared if (k[0] == "word") == words}
     if not shared:
         return 0.0
-    dot = sum(weights.get(k, 1.0) ** 2 for k in shared)
-    na = math.sqrt(sum(weights.get(k, 1.0) ** 2 for k in a))
-    nb = math.sqrt(sum(weights.get(k, 1.0) ** 2 for k in b))
+    dot = _weight(shared, weights, 2)
+    na = math.sqrt(_weight(mine, weights, 2))
+    nb = math.sqrt(dot + max(0, b.count(words) - len(shared)))
     return dot / (na * nb) if na and nb else 0.0
 
 

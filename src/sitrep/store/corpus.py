@@ -25,6 +25,7 @@ from sitrep.store.records import (
     EventReportRecord,
 )
 from sitrep.store.schema import (
+    article_key_counts,
     article_keys,
     article_links,
     articles,
@@ -191,6 +192,49 @@ def keys_of(conn: Connection, article_ids: Iterable[str], kinds: Sequence[str]) 
     return out
 
 
+def shared_keys(conn: Connection, article_ids: Sequence[str],
+                keys: Iterable[tuple[str, str]]) -> dict[str, set[tuple[str, str]]]:
+    """Of ``keys`` (kind, value), those each article holds: what two articles have in
+    common, without reading all of their keys."""
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for kind, value in set(keys):
+        by_kind[kind].append(value)
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for kind, values in by_kind.items():
+        for part in _chunks(sorted(values)):
+            for ids in _chunks(sorted(set(article_ids))):
+                stmt = select(article_keys.c.article_id, article_keys.c.value).where(
+                    article_keys.c.kind == kind, article_keys.c.value.in_(part), article_keys.c.article_id.in_(ids))
+                for article_id, value in conn.execute(stmt):
+                    out[article_id].add((kind, value))
+    return out
+
+
+def add_key_counts(conn: Connection, article_id: str, counts: Mapping[str, int]) -> None:
+    rows = [{"article_id": article_id, "kind": k, "n": n} for k, n in counts.items() if n]
+    if rows:
+        stmt = dialect.insert(conn, article_key_counts).on_conflict_do_nothing(index_elements=["article_id", "kind"])
+        conn.execute(stmt, rows)
+
+
+def key_totals(conn: Connection, article_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+    """How many story keys of each kind each article holds."""
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for part in _chunks(sorted(set(article_ids))):
+        stmt = select(article_key_counts).where(article_key_counts.c.article_id.in_(part))
+        for article_id, kind, n in conn.execute(stmt):
+            out[article_id][kind] = n
+    return out
+
+
+def text_lengths(conn: Connection, article_ids: Iterable[str]) -> dict[str, int]:
+    out = {}
+    for part in _chunks(sorted(set(article_ids))):
+        stmt = select(articles.c.id, func.length(articles.c.text)).where(articles.c.id.in_(part))
+        out.update({a: n for a, n in conn.execute(stmt)})
+    return out
+
+
 def total_articles(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(resolved)).scalar_one()
 
@@ -240,8 +284,7 @@ def set_story_label(conn: Connection, story_id: str, label: str | None) -> None:
 
 def article_meta(conn: Connection, article_ids: Iterable[str]) -> dict[str, dict]:
     out = {}
-    cols = (articles.c.id, articles.c.title, articles.c.published, articles.c.outlet, articles.c.language,
-            func.length(articles.c.text).label("length"))
+    cols = (articles.c.id, articles.c.title, articles.c.published, articles.c.outlet, articles.c.language)
     for part in _chunks(sorted(set(article_ids))):
         for r in conn.execute(select(*cols).where(articles.c.id.in_(part))):
             out[r.id] = dict(r._mapping)

@@ -166,6 +166,17 @@ article_keys = Table(
 )
 Index("article_keys_article", article_keys.c.article_id)
 
+# How many story keys of each kind an article holds: a story comparison needs the size
+# of an earlier article's key set, never the keys themselves.
+article_key_counts = Table(
+    "article_key_counts",
+    metadata,
+    _article_fk(),
+    Column("kind", Text, nullable=False),
+    Column("n", Integer, nullable=False),
+    PrimaryKeyConstraint("article_id", "kind"),
+)
+
 article_links = Table(
     "article_links",
     metadata,
