@@ -73,7 +73,8 @@ def batch(articles: list[dict], index: int, size: int) -> list[dict]:
 def child(db: str, path: str) -> None:
     """One batch, in this process: analyse and store, then the corpus stage; prints JSON."""
     from sitrep.ingest import read_sources
-    from sitrep.runner import Failed, RunSummary, _new_documents, analyse_many, resolve_corpus
+    from sitrep.resolve.corpus import update_corpus
+    from sitrep.runner import Failed, RunSummary, _new_documents, analyse_many
     from sitrep.store import Store
 
     store = Store.open(db)
@@ -84,10 +85,11 @@ def child(db: str, path: str) -> None:
         if not isinstance(result, Failed):
             stored += store.save_analysis(result)
     analysed = time.perf_counter()
-    resolve_corpus(store)
+    corpus = update_corpus(store)  # what resolve_corpus does, with the seconds of each step
+    store.prune_entities(corpus.written)
     store.close()
     print(json.dumps({"stored": stored, "analyse_s": analysed - started,
-                      "corpus_s": time.perf_counter() - analysed}))
+                      "corpus_s": time.perf_counter() - analysed, "steps": corpus.steps}))
 
 
 def main() -> None:
@@ -106,7 +108,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="sitrep-stream-"))
     db = args.db or str(work / "stream.db")
     print(f"{len(articles)} dev articles; {args.batches} batches of {args.size} into {db.split('@')[-1]}")
-    print(f"{'batch':>5} {'store':>7} {'seconds':>8} {'analyse':>8} {'corpus':>7} {'peak RSS MB':>11}")
+    print(f"{'batch':>5} {'store':>7} {'seconds':>8} {'analyse':>8} {'corpus':>7} {'peak RSS MB':>11}  "
+          f"corpus steps (s)")
     rows = []
     for index in range(args.batches):
         path = work / f"batch-{index:03d}.jsonl"
@@ -125,7 +128,8 @@ def main() -> None:
         rss = usage.ru_maxrss / 1024
         rows.append((seconds, result["corpus_s"], rss))
         print(f"{index + 1:>5} {(index + 1) * args.size:>7} {seconds:>8.1f} {result['analyse_s']:>8.1f} "
-              f"{result['corpus_s']:>7.1f} {rss:>11.0f}", flush=True)
+              f"{result['corpus_s']:>7.1f} {rss:>11.0f}  "
+              + " ".join(f"{step} {s:.1f}" for step, s in result["steps"].items()), flush=True)
     (first, first_corpus, first_rss), (last, last_corpus, last_rss) = rows[0], rows[-1]
     print(f"last/first: seconds {last / first:.2f} (target <= 1.25), corpus stage {last_corpus / first_corpus:.2f}, "
           f"peak RSS {last_rss / first_rss:.2f} (target <= 1.2)")

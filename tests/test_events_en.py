@@ -277,3 +277,61 @@ def test_meeting_has_no_acled_reading() -> None:
     from sitrep.analyse.acled import acled_view
 
     assert acled_view(one(events("The prime minister met with union leaders."), "CONSULT"), "en") is None
+
+
+# -- one act in several places; whose a place is; counts after the verb ---------------
+
+
+def test_coordinated_towns_are_one_event_each_with_the_toll_kept_once() -> None:
+    analysis = run("Bombs exploded at the U.S. embassies in Nairobi and Dar es Salaam on Friday, "
+                   "killing at least 80 people.")
+    places = [analysis.places[e.place].name for e in analysis.events if e.type == "ASSAULT"]
+    assert places == ["Nairobi", "Dar es Salaam"]
+    assert [c.count for e in analysis.events for c in e.casualties] == [80]  # a toll for both, not each
+    # a town and its country are one place told twice
+    assert len([e for e in run("Rebels attacked Goma, Congo, on Monday.").events if e.type == "ASSAULT"]) == 1
+
+
+def test_a_country_that_qualifies_the_target_is_not_where_it_happened() -> None:
+    analysis = run("The bombing of the U.S. embassy in Dar es Salaam killed 11 people, police said.")
+    event = one(analysis.events, "ASSAULT")
+    assert analysis.places[event.place].name == "Dar es Salaam" and event.place_precision == 1
+
+
+def test_a_day_is_never_a_participant() -> None:
+    event = one(events("Bombs exploded at the U.S. embassy in Nairobi on Friday."), "ASSAULT")
+    assert "Friday" not in texts(event.targets) + texts(event.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("A car bomb killed at least 247 people in Nairobi.", 247),
+        ("A car bomb killed 11 people in Kabul.", 11),
+        ("One soldier was killed and three were wounded.", 1),
+        ("Three people were killed, 11 wounded in the blast.", 3),
+    ],
+)
+def test_the_number_after_the_verb_is_its_count_not_the_article_before(text: str, count: int) -> None:
+    killed = [c.count for e in events(text) for c in e.casualties if c.kind == "killed"]
+    assert killed == [count]
+
+
+def test_an_event_noun_as_subject_lends_its_participants() -> None:
+    # "airstrike" written as one word, as often as "air strike"
+    event = one(events("An Israeli airstrike on a school in Gaza City killed 30 people."), "ASSAULT")
+    assert event.trigger.text == "airstrike" and event.subtype == "airstrike"
+    assert texts(event.targets) == ["school"] and [c.count for c in event.casualties] == [30]
+    event = one(events("The bombing of the U.S. embassy in Nairobi killed 247 people, the FBI said."), "ASSAULT")
+    assert texts(event.targets)[:1] == ["U.S. embassy"] and not event.actors  # not "U.S." as the bomber
+
+
+def test_a_date_of_the_verb_that_acts_on_an_event_noun_is_not_the_events() -> None:
+    found = events("The Security Council condemned the bombing of the U.S. embassies in Kenya on Thursday.",
+                   published="1998-08-15")
+    assert one(found, "ACCUSE").date == "1998-08-13"
+    bombing = one(found, "ASSAULT")
+    assert bombing.date != "1998-08-13" or bombing.date_inferred
+    # a light verb's date is the event's
+    assert one(events("Rebels launched an attack on the town on Friday.", published="2024-11-30"),
+               "ASSAULT").date == "2024-11-29"

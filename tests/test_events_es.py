@@ -218,3 +218,10 @@ def test_quote_with_its_speaker() -> None:
     quote = analysis.quotes[0]
     assert quote.text == "Vamos a responder con toda nuestra fuerza"
     assert quote.speaker is not None and quote.speaker.text == "Israel Katz"
+
+
+def test_coordinated_towns_are_one_event_each() -> None:
+    analysis = run("Los rebeldes atacaron las ciudades de Goma y Bukavu el lunes.")
+    events = find(analysis, "ASSAULT")
+    assert [analysis.places[e.place].name for e in events] == ["Goma", "Bukavu"]
+    assert all(texts(e.actors) == ["rebeldes"] for e in events)

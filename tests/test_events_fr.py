@@ -197,3 +197,8 @@ def test_quote_with_its_speaker() -> None:
     quote = analysis.quotes[0]
     assert quote.text == "Nous allons riposter avec toute notre force"
     assert quote.speaker is not None and quote.speaker.text == "Israel Katz"
+
+
+def test_coordinated_towns_are_one_event_each() -> None:
+    analysis = run("Des rebelles ont attaqué Goma et Bukavu lundi.")
+    assert [analysis.places[e.place].name for e in find(analysis, "ASSAULT")] == ["Goma", "Bukavu"]

@@ -151,8 +151,8 @@ def resolve_corpus(store, settings: Settings = DEFAULT) -> tuple[int, int]:
     returns how many entities and stories the store holds."""
     from sitrep.resolve.corpus import update_corpus
 
-    update_corpus(store, settings)
-    store.prune_entities()
+    summary = update_corpus(store, settings)
+    store.prune_entities(summary.written)
     return store.count_entities(), store.count_stories()
 
 

@@ -12,8 +12,10 @@ articles not marked; running again on the same input changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
@@ -27,6 +29,9 @@ from sitrep.store import corpus as db
 from sitrep.store.records import ArticleLink, EntityAssignment
 
 BATCH = 200
+TITLE_SAMPLE = 50  # the story's latest articles, among which its title's is the most central
+MAX_LOOKUP_DF = 50  # a story key held by more articles finds no candidates (it still weighs), so
+# that the cost of placing an article does not grow with the store
 EPOCH = dt.date(1970, 1, 1)
 
 
@@ -39,6 +44,16 @@ class CorpusSummary:
     stories: int = 0  # stories new or grown
     canonical_events: int = 0  # canonical events new or grown
     batches: list[float] = field(default_factory=list)  # seconds per batch
+    steps: dict[str, float] = field(default_factory=dict)  # seconds per step, all batches together
+    written: set[str] = field(default_factory=set)  # ids of the entities written (pruned after if unused)
+
+    @contextmanager
+    def timed(self, step: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.steps[step] = self.steps.get(step, 0.0) + time.perf_counter() - started
 
 
 def day_number(published: str | None) -> int | None:
@@ -51,8 +66,6 @@ def day_number(published: str | None) -> int | None:
 def update_corpus(store, settings: Settings = DEFAULT, *, batch: int = BATCH,
                   progress: Callable[[int], None] | None = None) -> CorpusSummary:
     """Take every stored article not yet resolved into the corpus picture, batch by batch."""
-    import time
-
     summary = CorpusSummary()
     while True:
         with store.engine.connect() as conn:
@@ -60,7 +73,8 @@ def update_corpus(store, settings: Settings = DEFAULT, *, batch: int = BATCH,
         if not ids:
             return summary
         started = time.perf_counter()
-        analyses = [store.load_analysis(article_id) for article_id in ids]
+        with summary.timed("load"):
+            analyses = [store.load_analysis(article_id) for article_id in ids]
         with store.engine.begin() as conn:
             resolve_batch(conn, analyses, settings, summary)
             db.mark_resolved(conn, ids)
@@ -72,11 +86,15 @@ def update_corpus(store, settings: Settings = DEFAULT, *, batch: int = BATCH,
 
 def resolve_batch(conn: Connection, analyses: Sequence[DocumentAnalysis], settings: Settings,
                   summary: CorpusSummary) -> None:
-    entity_of = _entities(conn, analyses, summary)
-    agent_entity = _agents(conn, analyses)
-    links = _duplicates(conn, analyses, entity_of, summary)
-    _stories(conn, analyses, entity_of, links, settings, summary)
-    _canonical_events(conn, analyses, entity_of, agent_entity, links, settings, summary)
+    with summary.timed("entities"):
+        entity_of = _entities(conn, analyses, summary)
+        agent_entity = _agents(conn, analyses, summary)
+    with summary.timed("duplicates"):
+        links = _duplicates(conn, analyses, entity_of, summary)
+    with summary.timed("stories"):
+        _stories(conn, analyses, entity_of, links, settings, summary)
+    with summary.timed("canonical events"):
+        _canonical_events(conn, analyses, entity_of, agent_entity, links, settings, summary)
 
 
 # -- entities -----------------------------------------------------------------------------------
@@ -88,6 +106,7 @@ def _entities(conn: Connection, analyses: Sequence[DocumentAnalysis], summary: C
         known=_Known(conn),
     )
     db.write_entities(conn, records)
+    summary.written.update(r.id for r in records)
     _assign(conn, assignments)
     db.add_index(conn, index_rows)
     _merge_short_forms(conn, index_rows)
@@ -143,9 +162,10 @@ def _assign(conn: Connection, assignments: Sequence[EntityAssignment]) -> None:
                      .values({entity_col: bindparam("e")}), params)
 
 
-def _agents(conn: Connection, analyses: Sequence[DocumentAnalysis]) -> dict[str, str]:
+def _agents(conn: Connection, analyses: Sequence[DocumentAnalysis], summary: CorpusSummary) -> dict[str, str]:
     records, entity_of_agent = resolve_agents(analyses, known=_Known(conn))
     db.write_entities(conn, records)
+    summary.written.update(r.id for r in records)
     db.assign_agents(conn, [a.document.id for a in analyses], entity_of_agent)
     return entity_of_agent
 
@@ -178,6 +198,7 @@ def _duplicates(conn: Connection, analyses: Sequence[DocumentAnalysis], entity_o
             summary.translations += link.kind == "translation"
         db.add_keys(conn, doc.id, [("band", b) for b in bands], today)
         db.add_keys(conn, doc.id, [("distinct", k) for k in distinctive], today)
+        db.add_key_counts(conn, doc.id, {"distinct": len(distinctive)})
     return links
 
 
@@ -193,7 +214,12 @@ def _distinctive(analysis: DocumentAnalysis, entity_of: dict) -> set[str]:
 def _translation(conn: Connection, analysis: DocumentAnalysis, distinctive: set[str], today: int | None):
     doc = analysis.document
     rare = [k for k in distinctive if not k.startswith("e:geo:")]  # countries are in every article
-    found = db.articles_with_keys(conn, "distinct", rare or distinctive, exclude=doc.id, day=today, window=2)
+    found = db.articles_with_keys(conn, "distinct", rare or distinctive, exclude=doc.id, day=today, window=2,
+                                  undated=today is None)
+    # a translation shares most of its keys: those that cannot reach the threshold even
+    # with every common key are dropped before anything else is read
+    needed = duplicates.TRANSLATION * len(distinctive) - (len(distinctive) - len(rare) if rare else 0)
+    found = {a: shared for a, shared in found.items() if len(shared) >= needed}
     if not found:
         return None
     meta = db.article_meta(conn, found)
@@ -202,9 +228,15 @@ def _translation(conn: Connection, analysis: DocumentAnalysis, distinctive: set[
     candidates = [a for a in candidates if duplicates.lengths_agree(len(doc.text), lengths.get(a, 0))]
     if not candidates:
         return None
-    theirs = db.keys_of(conn, candidates, ("distinct",))
-    scored = sorted(((duplicates.translation_score(distinctive, {v for _, v in theirs[a]}), a) for a in candidates),
-                    reverse=True)
+    shared = db.shared_keys(conn, candidates, [("distinct", k) for k in distinctive])
+    totals = {a: counts.get("distinct") for a, counts in db.key_totals(conn, candidates).items()}
+    uncounted = [a for a in candidates if totals.get(a) is None]  # stored before the counts were kept
+    for article_id, keys in db.keys_of(conn, uncounted, ("distinct",)).items():
+        totals[article_id] = len(keys)
+    scored = sorted(
+        ((duplicates.translation_score(distinctive, {v for _, v in shared.get(a, ())}, totals.get(a)), a)
+         for a in candidates),
+        reverse=True)
     score, original = scored[0]
     if score < duplicates.TRANSLATION:
         return None
@@ -247,7 +279,7 @@ def _closest_story(conn: Connection, prof: stories.Profile, total: int) -> str |
         df.update({(kind, v): n for v, n in counts.items()})
     weights = {key: stories.WEIGHT[key[0]] * stories.idf(df.get(key, 0), total) for key in prof.keys}
     # the rarest keys other articles hold find the candidates; frequent ones only weigh
-    cap = max(50, total // 20)
+    cap = MAX_LOOKUP_DF
     lookups = sorted((k for k in prof.keys if 1 <= df.get(k, 0) <= cap), key=lambda k: (df[k], k))[:24]
     found: dict[str, float] = {}
     for kind in stories.KINDS:
@@ -275,7 +307,7 @@ def _closest_story(conn: Connection, prof: stories.Profile, total: int) -> str |
             sim = min(1.0, sim * stories.CROSS_LANGUAGE)
         sim = stories.faded(sim, prof.day, day_number((meta.get(article_id) or {}).get("published")))
         by_story.setdefault(story, []).append(sim)
-    sizes = {s: len(m) for s, m in db.members(conn, by_story).items()}
+    sizes = db.story_sizes(conn, by_story)
     scored = sorted(((stories.story_score(sims, sizes.get(s, 1)), s) for s, sims in by_story.items()), reverse=True)
     if scored and scored[0][0] >= stories.THRESHOLD:
         return scored[0][1]
@@ -285,7 +317,7 @@ def _closest_story(conn: Connection, prof: stories.Profile, total: int) -> str |
 def _story_title(conn: Connection, story: str, settings: Settings) -> str | None:
     """The title (or first line) of the story's most central article, in the preferred
     language where the story has one."""
-    members = db.members(conn, [story]).get(story, [])[-200:]
+    members = db.members(conn, [story]).get(story, [])[-TITLE_SAMPLE:]
     if not members:
         return None
     keys = db.keys_of(conn, members, ("entity", "place"))

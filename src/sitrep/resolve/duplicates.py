@@ -59,13 +59,16 @@ def similarity(shared_bands: int) -> float:
     return (shared_bands / BANDS) ** (1 / ROWS) if shared_bands else 0.0
 
 
-def translation_score(mine: set[str], theirs: set[str]) -> float:
+def translation_score(mine: set[str], theirs: set[str], their_total: int | None = None) -> float:
     """The share of the distinctive keys of the larger set that both hold: a translation
     keeps nearly every name, number and date of its original and adds none, while two
-    reports of one event share the main names but each has details of its own."""
-    if min(len(mine), len(theirs)) < MIN_TRANSLATION_KEYS:
+    reports of one event share the main names but each has details of its own.
+    ``theirs`` may be only the keys both hold when ``their_total`` says how many the
+    other article has."""
+    total = len(theirs) if their_total is None else max(their_total, len(theirs))
+    if min(len(mine), total) < MIN_TRANSLATION_KEYS:
         return 0.0
-    return len(mine & theirs) / max(len(mine), len(theirs))
+    return len(mine & theirs) / max(len(mine), total)
 
 
 def lengths_agree(a: int, b: int) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 # how far apart two dates may be, in days, at ACLED time precision 1 / 2 / 3
 DATE_TOLERANCE = {1: 1, 2: 7, 3: 31}
 INFERRED_TOLERANCE = 3  # a date taken from the publication: news reports the days before
+LATE_REPORT_DAYS = 31  # ... and looks back at an event of the past weeks (with more evidence)
 # how far apart two places may be, in km, at ACLED geo precision 1 / 2 / 3
 PLACE_RADIUS = {1: 30.0, 2: 60.0, 3: 250.0}
 # modes of one PLOVER type that are different acts (taking a town is not bombing it)
@@ -95,6 +96,23 @@ def date_tolerance(report: EventReport) -> int:
     return DATE_TOLERANCE.get(report.date_precision or 3, 31)
 
 
+def _late_report(undated: EventReport, told: dt.date, dated: EventReport, on: dt.date) -> bool:
+    """Whether a report without a date of its own (dated by its publication) may tell,
+    days or weeks later, of an event that another report dates ("the car bomb attack at
+    the embassy killed 253", two weeks on)."""
+    if not undated.date_inferred or dated.date_inferred:
+        return False
+    return 0 <= (told - on).days <= LATE_REPORT_DAYS
+
+
+def _other_ground(a: EventReport, b: EventReport) -> bool:
+    """Whether two captures of territory name different towns or sites: the place is what
+    was taken, so each is its own event however close."""
+    return (a.subtype == b.subtype == "capture territory" and a.geonameid != b.geonameid
+            and bool(a.geonameid or b.geonameid) and a.place_precision == b.place_precision == 1
+            and not (a.place_inferred or b.place_inferred))
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -126,17 +144,26 @@ def compare(a: EventReport, b: EventReport) -> Verdict:
     da, db = day(a.date), day(b.date)
     if da and db:
         gap = abs((da - db).days)
-        if gap > max(date_tolerance(a), date_tolerance(b)):
+        late = _late_report(a, da, b, db) or _late_report(b, db, a, da)
+        if gap > max(date_tolerance(a), date_tolerance(b)) and not late:
             return Verdict(True, 0, ["date"])
+        if late and gap > INFERRED_TOLERANCE:
+            evidence -= 1.0  # only the place and the participants can tie it
+            reasons.append(f"told {gap} days later")
         if gap == 0 and not (a.date_inferred or b.date_inferred):
             evidence += 1.0
             reasons.append("same day")
     if a.country and b.country and a.country != b.country:
         return Verdict(True, 0, ["country"])
+    if _other_ground(a, b):
+        return Verdict(True, 0, ["territory"])  # taking the airport is not taking the city
     if a.geonameid and b.geonameid:
         if a.geonameid == b.geonameid:
             evidence += 1.0 if (a.place_inferred or b.place_inferred) else 2.0
             reasons.append("same place")
+        elif 3 in (a.place_precision, b.place_precision) and a.country and a.country == b.country:
+            evidence += 0.5  # a province or a country and a place in it: its centre says nothing
+            reasons.append("same country")
         elif None not in (a.lat, a.lon, b.lat, b.lon):
             radius = max(PLACE_RADIUS.get(a.place_precision or 3, 250), PLACE_RADIUS.get(b.place_precision or 3, 250))
             distance = km(a.lat, a.lon, b.lat, b.lon)

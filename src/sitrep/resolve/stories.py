@@ -91,7 +91,7 @@ class Known:
     years: set[tuple[str, str]]
 
     def count(self, words: bool) -> int:
-        return sum(n for kind, n in self.totals.items() if (kind == "word") == words)
+        return sum(n for kind, n in self.totals.items() if kind in KINDS and (kind == "word") == words)
 
 
 def similarity(a: set[tuple[str, str]], b: Known, weights: Mapping[tuple[str, str], float]) -> float:

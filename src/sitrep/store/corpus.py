@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, func, select, tuple_
 
 from sitrep.layout import from_row, to_row
+from sitrep.model import PLOVER_TYPES
 from sitrep.store import dialect
 from sitrep.store.records import (
     ArticleLink,
@@ -158,14 +159,17 @@ def add_keys(conn: Connection, article_id: str, keys: Iterable[tuple[str, str]],
 
 
 def articles_with_keys(conn: Connection, kind: str, values: Iterable[str], exclude: str,
-                       day: int | None = None, window: int | None = None) -> dict[str, list[str]]:
-    """Other articles holding any of the keys: article id -> the keys they share."""
+                       day: int | None = None, window: int | None = None,
+                       undated: bool = True) -> dict[str, list[str]]:
+    """Other articles holding any of the keys: article id -> the keys they share. With a
+    day and a window, only articles of those days, and (``undated``) those without a date."""
     out: dict[str, list[str]] = defaultdict(list)
     for part in _chunks(sorted(set(values))):
         stmt = select(article_keys.c.article_id, article_keys.c.value).where(
             article_keys.c.kind == kind, article_keys.c.value.in_(part), article_keys.c.article_id != exclude)
         if day is not None and window is not None:
-            stmt = stmt.where((article_keys.c.day.is_(None)) | article_keys.c.day.between(day - window, day + window))
+            near = article_keys.c.day.between(day - window, day + window)
+            stmt = stmt.where((article_keys.c.day.is_(None)) | near if undated else near)
         for article_id, value in conn.execute(stmt):
             out[article_id].append(value)
     return out
@@ -268,6 +272,15 @@ def members(conn: Connection, story_ids: Iterable[str]) -> dict[str, list[str]]:
         stmt = select(story_articles.c.story_id, story_articles.c.article_id).where(story_articles.c.story_id.in_(part))
         for story_id, article_id in conn.execute(stmt):
             out[story_id].append(article_id)
+    return out
+
+
+def story_sizes(conn: Connection, story_ids: Iterable[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for part in _chunks(sorted(set(story_ids))):
+        stmt = (select(story_articles.c.story_id, func.count()).where(story_articles.c.story_id.in_(part))
+                .group_by(story_articles.c.story_id))
+        out.update({s: n for s, n in conn.execute(stmt)})
     return out
 
 
@@ -376,8 +389,10 @@ def merge_entity(conn: Connection, old: str, new: str, evidence: dict) -> None:
         target.aliases += [a for a in moved[old].aliases if a not in target.aliases]
         target.evidence += [e for e in moved[old].evidence if e not in target.evidence] + [evidence]
         write_entities(conn, [target])
+    # the blocking keys "<type>|entity|<id>", one per PLOVER type, found through the key's index
+    keys = [f"{plover_type}|entity|{old}" for plover_type in PLOVER_TYPES]
     for key_row in conn.execute(select(event_blocks.c.key, event_blocks.c.canonical_id)
-                                .where(event_blocks.c.key.like(f"%|entity|{old}"))).fetchall():
+                                .where(event_blocks.c.key.in_(keys))).fetchall():
         record = canonical_records(conn, [key_row.canonical_id]).get(key_row.canonical_id)
         if record is not None:
             for role in (record.actors, record.targets):

@@ -212,18 +212,27 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(delete(entities).where(entities.c.id.in_(ids)))
 
-    def prune_entities(self) -> int:
+    def prune_entities(self, among: Iterable[str] | None = None) -> int:
         """Delete the entities nothing points at any more (no mention, event participant
-        or quote speaker) and return how many. Re-resolution can move every mention of
-        an entity to another one (a lone surname joins the full name a later article
-        gives); left in place, the old entity would stay listed with no evidence."""
-        unused = delete(entities).where(
+        or quote speaker) and return how many: all of them, or only those ``among`` the
+        given ids (what a corpus update wrote: checking only those keeps an ingest's cost
+        independent of the store's size). Re-resolution can move every mention of an
+        entity to another one (a lone surname joins the full name a later article gives);
+        left in place, the old entity would stay listed with no evidence."""
+        unused = (
             ~exists().where(mentions.c.entity_id == entities.c.id),
             ~exists().where(event_arguments.c.entity_id == entities.c.id),
             ~exists().where(quotes.c.speaker_entity_id == entities.c.id),
         )
+        deleted = 0
         with self.engine.begin() as conn:
-            return conn.execute(unused).rowcount
+            if among is None:
+                return conn.execute(delete(entities).where(*unused)).rowcount
+            ids = sorted(set(among))
+            for start in range(0, len(ids), 500):
+                part = ids[start:start + 500]
+                deleted += conn.execute(delete(entities).where(entities.c.id.in_(part), *unused)).rowcount
+        return deleted
 
     def set_entity_assignments(self, assignments: Iterable[EntityAssignment]) -> None:
         """Point mentions at entities (which must exist: call :meth:`upsert_entities`

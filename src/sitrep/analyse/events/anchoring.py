@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from sitrep.analyse.events.dependencies import governs
 from sitrep.analyse.events.lexicon import EventLexicon
 from sitrep.analyse.syntax import Parse
@@ -84,7 +86,8 @@ def date_timexes(timexes: list[Timex], sentence: Sentence, text: str, lexicon: E
 
 
 def stated_date(
-    candidates: list[int], timexes: list[Timex], parse: Parse | None, head, trigger_start: int
+    candidates: list[int], timexes: list[Timex], parse: Parse | None, head, trigger_start: int,
+    lexicon: EventLexicon | None = None,
 ) -> tuple[int, int] | None:
     """(timex index, closeness) of the date the trigger's clause states: closeness 0 for
     its own clause, 1 for a clause above it. Without a parse: the nearest date of the
@@ -95,7 +98,7 @@ def stated_date(
         if parse is not None and head is not None:
             anchor = parse.head_of(timex.start, timex.end)
             closeness = governs(anchor, head) if anchor is not None else None
-            if closeness is None:
+            if closeness is None or (anchor is not None and _dates_another_act(anchor, head, lexicon)):
                 continue
         else:
             closeness = 1
@@ -103,6 +106,21 @@ def stated_date(
         if best is None or key < best:
             best = key
     return (best[2], best[0]) if best else None
+
+
+def _dates_another_act(anchor: Token, head: Token, lexicon: EventLexicon | None) -> bool:
+    """Whether a date belongs to the verb an event noun is the object of, not to the event:
+    "condemned the bombing on Thursday" (the condemnation's day). A light verb's date is
+    the event's ("launched an attack on Friday"), and so is a date inside the noun phrase
+    ("the bombing on Aug. 7")."""
+    if head.pos_ != "NOUN" or head.dep_ not in NOUN_ARGUMENTS or head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if anchor.i == head.i or head.is_ancestor(anchor):
+        return False
+    verb = head.head
+    if lexicon is not None and (lexicon.light_verbs.fullmatch(verb.text) or lexicon.light_verbs.fullmatch(verb.lemma_)):
+        return False
+    return True
 
 
 def when(timex_index: int | None, timexes: list[Timex], narrative: str | None,
@@ -154,15 +172,19 @@ def stated_place(
     best: tuple | None = None
     for i in candidates:
         place = places[i]
+        modifier = False
         if parse is not None and head is not None:
             anchor = parse.head_of(place.start, place.end)
             closeness = governs(anchor, head) if anchor is not None else None
             if closeness is None:
                 continue
+            modifier = anchor.dep_ in NOUN_MODIFIERS and anchor.head.pos_ in ("NOUN", "PROPN")
         else:
             closeness = 0
         prep = lexicon.place_prep.search(text, max(sentence.start, place.start - 14), place.start)
-        key = (closeness, 0 if prep else 1, BREADTH.get(place.kind, 1), abs(place.start - trigger_end), i)
+        # "the U.S. embassy in Dar es Salaam": a place that qualifies a noun says whose it
+        # is, not where the act happened
+        key = (modifier, closeness, 0 if prep else 1, BREADTH.get(place.kind, 1), abs(place.start - trigger_end), i)
         if best is None or key < best:
             best = key
     if best is None:
@@ -177,6 +199,50 @@ def stated_place(
     return Where(best[-1], precision, False, relation.group().strip() if relation else None)
 
 
+def coordinated_places(chosen: int, candidates: list[int], places: list[Place], parse: Parse | None) -> list[int]:
+    """Other places joined to the event's place by coordination ("the bombings of the
+    embassies in Nairobi and Dar es Salaam"): one act in each, as ACLED codes one event
+    per location. Only towns and sites: coordinated countries or provinces are more often
+    the act's participants or its background ("its invasion of Ukraine and Iran's ..."),
+    and a town with the country it lies in is one location told twice. Each record once."""
+    if parse is None or BREADTH.get(places[chosen].kind, 1) > 0:
+        return []
+    own = parse.tokens_in(places[chosen].start, places[chosen].end)
+    if not own:
+        return []
+    # a weak parse may hang the next conjunct on a name's last word ("Dar es Salaam and ...")
+    joined = set().union(*(_conjuncts(token) for token in own))
+    seen = {places[chosen].geonameid or places[chosen].name}
+    out = []
+    for i in candidates:
+        place = places[i]
+        key = place.geonameid or place.name
+        if i == chosen or key in seen or BREADTH.get(place.kind, 1) > 0:
+            continue
+        token = parse.head_of(place.start, place.end)
+        if token is not None and token.i in joined:
+            seen.add(key)
+            out.append(i)
+    return out
+
+
+def _conjuncts(token: Token) -> set[int]:
+    """The token and every word joined to it by coordination, both ways, transitively."""
+    found, todo = {token.i}, [token]
+    while todo:
+        current = todo.pop()
+        linked = [c for c in current.children if c.dep_ == "conj"]
+        if current.dep_ == "conj":
+            linked.append(current.head)
+        for other in linked:
+            if other.i not in found:
+                found.add(other.i)
+                todo.append(other)
+    return found
+
+
+NOUN_ARGUMENTS = frozenset({"obj", "iobj", "obl", "nmod"})  # an event noun some other verb acts on
+NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod:poss", "flat", "flat:name"})
 DATELINE_REACH = 400  # a dateline opens the article or the paragraph after its title
 
 

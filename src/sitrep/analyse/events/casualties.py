@@ -20,6 +20,7 @@ _GAP_BEFORE = 4  # words between a number and a casualty word after it ("34 peop
 _GAP_AFTER = 3  # words between a casualty word and a number after it ("killing at least six")
 _WORD = re.compile(r"[^\W_][\w'’-]*|\d[\d,.]*(?:['’]\w+)?")
 _SUFFIX = re.compile(r"['’]\w+$")
+_PUNCTUATION = re.compile(r"[,.;:()\u2013\u2014]")
 
 
 def _number(token: str, words: dict[str, int]) -> int | None:
@@ -56,7 +57,13 @@ def _count_near(text, cue, words, lexicon, timexes, used):
     the nearest before it within a few words, else the nearest after it."""
     before = [i for i, w in enumerate(words) if w.end() <= cue.start()][-_GAP_BEFORE - 1:]
     after = [i for i, w in enumerate(words) if w.start() >= cue.end()][:_GAP_AFTER + 1]
-    for i in list(reversed(before)) + after:
+    # "A truck bomb killed 11 people": a number that follows the cue in the same phrase
+    # is its object; the article before ("a" is one in many languages) is not a count
+    order = list(reversed(before)) + after
+    following = next((i for i in after if _number(words[i].group(), lexicon.numbers) is not None), None)
+    if following is not None and _object_of(text, cue, words[following], lexicon):
+        order = after + list(reversed(before))
+    for i in order:
         if i in used or _in_timex(words[i].start(), timexes):
             continue
         value = _number(words[i].group(), lexicon.numbers)
@@ -65,6 +72,18 @@ def _count_near(text, cue, words, lexicon, timexes, used):
         q_start, qualifier = _qualifier(text, words[i], lexicon)
         return i, value, q_start, qualifier
     return None
+
+
+def _object_of(text: str, cue: re.Match, number: re.Match, lexicon: EventLexicon) -> bool:
+    """Whether a number right after a casualty word, or after a qualifier ("killed at least
+    11"), is what the word counts."""
+    between = text[cue.end():number.start()]
+    if not between.strip():
+        return True
+    if _PUNCTUATION.search(between):
+        return False
+    q_start, qualifier = _qualifier(text, number, lexicon)
+    return qualifier is not None and not text[cue.end():q_start].strip()
 
 
 def _qualifier(text: str, number: re.Match, lexicon: EventLexicon) -> tuple[int, str | None]:

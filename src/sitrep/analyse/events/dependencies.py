@@ -189,6 +189,8 @@ def roles(parse: Parse, start: int, end: int, lexicon: EventLexicon,
     if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and _children(head, SUBJECTS)):
         actors, targets, passive = verbal_roles(head, lexicon, is_reporting)
         verbal = True
+        if not passive:
+            actors, targets = _through_event_noun(actors, targets, lexicon, is_reporting, is_actor_word)
     else:
         actors, targets = nominal_roles(head, lexicon, is_reporting, is_actor_word, genitive, possessor_is_target)
         passive, verbal = False, False
@@ -204,6 +206,20 @@ def roles(parse: Parse, start: int, end: int, lexicon: EventLexicon,
     actors = [t for t in coordinated(actors) if t.i not in inside]
     targets = [t for t in coordinated(targets) if t.i not in inside and t not in actors]
     return Roles(actors=actors, targets=targets, head=head, verbal=verbal, passive=passive)
+
+
+def _through_event_noun(actors: list[Token], targets: list[Token], lexicon: EventLexicon,
+                        is_reporting: Callable[[Token], bool], is_actor_word: Callable[[Token], bool],
+                        ) -> tuple[list[Token], list[Token]]:
+    """"The bombings at the U.S. embassies killed 224 people": a verb whose subject is an
+    event noun tells what that event did, so the noun's own participants are the event's
+    (its attacker, the embassies it struck), beside the verb's object."""
+    nouns = [a for a in actors if a.pos_ == "NOUN" and lexicon.triggers.fullmatch(a.text)]
+    for noun in nouns:
+        own_actors, own_targets = nominal_roles(noun, lexicon, is_reporting, is_actor_word, None, False)
+        actors = [a for a in actors if a.i != noun.i] + own_actors
+        targets = own_targets + [t for t in targets if t not in own_targets]
+    return actors, targets
 
 
 def frame_tokens(head: Token) -> tuple[list[Token], Token | None, list[Token]]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -258,7 +258,8 @@ class _DocumentState:
                 return []  # "said", "conceded": speech, not the act ("warned", "accused" are acts)
             actors = self._arguments(roles.actors, parse, candidates, "actor")
             targets = self._arguments(roles.targets, parse, candidates, "target")
-            if not actors and roles.verbal and not roles.passive:
+            if not actors and roles.verbal and not roles.passive \
+                    and not any(c.dep_ in dependencies.SUBJECTS for c in roles.head.children):
                 actors = self._adjacent_subject(parse, trigger, candidates)
             frame = self._frame(roles.head, parse, question, trigger_spans, trigger)
         else:
@@ -281,8 +282,9 @@ class _DocumentState:
                                and all((a.start, a.end) != (b.start, b.end) for b in earlier.actors)]
             return []
         by_phrase = roles is not None and roles.passive  # "kidnapped by dissidents": an agent all the same
-        actors = [a for a in actors if not self._is_trigger_word(a) and (by_phrase or self._is_someone(a))]
-        targets = [t for t in targets if not self._is_trigger_word(t)]
+        actors = [a for a in actors if not self._is_trigger_word(a) and not self._is_time(a)
+                  and (by_phrase or self._is_someone(a))]
+        targets = [t for t in targets if not self._is_trigger_word(t) and not self._is_time(t)]
         if entry.needs_argument and not (actors or targets):
             return []
         status, obligation = status_of(frame, lexicon)
@@ -362,6 +364,10 @@ class _DocumentState:
         words = arg.text.split()
         return bool(words) and words[-1][:1].isupper() and resources.manifest(self.ctx.language).cased
 
+    def _is_time(self, arg: Argument) -> bool:
+        """A date or time in a participant's place ("... the embassy on Friday")."""
+        return arg.mention is None and any(t.start <= arg.start and arg.end <= t.end for t in self.ctx.timexes)
+
     def _is_trigger_word(self, arg: Argument) -> bool:
         """An event noun in a participant's place ("this offensive"); people named by what
         they do ("protesters": an agent code) stay participants."""
@@ -422,7 +428,7 @@ class _DocumentState:
             paragraph = bisect.bisect_right(paragraphs, event.trigger.start)
             # date
             dates = anchoring.date_timexes(ctx.timexes, sentence, text, lexicon)
-            stated = anchoring.stated_date(dates, ctx.timexes, parse, head, event.trigger.start)
+            stated = anchoring.stated_date(dates, ctx.timexes, parse, head, event.trigger.start, lexicon)
             story_date = narrative[1] if narrative and narrative[0] == paragraph else None
             when = anchoring.when(stated[0] if stated else None, ctx.timexes, story_date, published)
             event.date, event.timex = when.value, when.timex
@@ -444,17 +450,29 @@ class _DocumentState:
                 scene = where.place
             event.place, event.place_precision = where.place, where.precision
             event.place_inferred, event.place_relation = where.inferred, where.relation
+            others = [] if where.inferred or where.place is None else [
+                self._elsewhere(event, i) for i in anchoring.coordinated_places(where.place, local, ctx.places, parse)]
             # casualties
             timexes = [t for t in ctx.timexes if sentence.start <= t.start < sentence.end]
             event.casualties = [
                 c for c in find_casualties(text, event.start, event.end, lexicon, timexes)
                 if event.type in CASUALTY_TYPES.get(c.kind, ())
             ]
-            if not (event.actors or event.targets or event.casualties):
+            if not (event.actors or event.targets or event.casualties) and event.type not in CROWD_EVENTS:
                 continue  # no one did anything to anyone: not an event an analyst can code
-            if not _repeated(event, kept, ctx.mentions):
-                kept.append(event)
+            for one in [event, *others]:
+                if not _repeated(one, kept, ctx.mentions):
+                    kept.append(one)
         events[:] = kept
+
+    def _elsewhere(self, event: Event, place: int) -> Event:
+        """The same act in another of the coordinated places; the casualty counts stay with
+        the first, since a count given for all places is not each place's."""
+        where = self.ctx.places[place]
+        return replace(
+            event, actors=list(event.actors), targets=list(event.targets), place=place,
+            place_precision=anchoring.PLACE_PRECISION.get(where.kind, 3), place_inferred=False,
+            place_relation=None, casualties=[])
 
     def _place_referred_back(self, event: Event, sentence: Sentence) -> anchoring.Where | None:
         """"Soldiers abandoned it": the last place of the previous sentence."""
@@ -495,6 +513,11 @@ def _excluded(text: str, clause: tuple[int, int], plover_type: str, lexicon: Eve
     """Whether the clause says the harm had no perpetrator (a flood, a crash, an outbreak)."""
     pattern = lexicon.exclusions.get(plover_type)
     return pattern is not None and pattern.search(text, *clause) is not None
+
+
+# a protest or a strike is codeable with no one named: the crowd is its actor ("a general
+# strike in Argentina": protesters of the place, as ACLED codes them)
+CROWD_EVENTS = frozenset({"PROTEST"})
 
 
 def _confidence(actors: list[Argument], targets: list[Argument], trigger: str, parsed: bool) -> float:

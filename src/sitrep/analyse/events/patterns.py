@@ -27,7 +27,8 @@ def expand(pattern: str, letters: dict[str, str] | None = None) -> str:
     pattern = re.sub(r"(?<=\w)(?<!\\[a-zA-Z])\*", r"\\w*", pattern)
     if letters:
         pattern = "".join(letters.get(ch, ch) for ch in pattern)
-    return pattern.replace(" ", r"\s+")
+    # "air ?strikes?": an optional space (airstrike, air strike); any other space is one or more
+    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
 def alternation(patterns: list[str], letters: dict[str, str] | None = None) -> str:
