@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -25,11 +26,13 @@ from typer.testing import CliRunner
 from sitrep.cli import app
 from sitrep.store import Store
 from sitrep.store.schema import (
+    article_keys,
     article_links,
     canonical_events,
     event_blocks,
     event_contradictions,
     event_reports,
+    key_frequencies,
     resolved,
     story_articles,
 )
@@ -237,7 +240,26 @@ def _tables(db: Path) -> dict[str, set[tuple]]:
             "stories": set(conn.execute(select(story_articles.c.story_id, story_articles.c.article_id))),
             "contradictions": set(conn.execute(select(event_contradictions.c.canonical_id,
                                                       event_contradictions.c.field))),
+            "key frequencies": set(conn.execute(select(key_frequencies))),
         }
+
+
+def test_key_frequencies_are_the_counts_of_the_stored_keys_and_can_be_rebuilt(stream, tmp_path: Path) -> None:
+    from sitrep.resolve.stories import KINDS
+    from sitrep.store.corpus import backfill_key_frequencies
+
+    _, db = stream
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    with Store.open(str(copy), create=False) as store, store.engine.begin() as conn:
+        counted = set(conn.execute(select(article_keys.c.kind, article_keys.c.value, func.count())
+                                   .where(article_keys.c.kind.in_(KINDS))
+                                   .group_by(article_keys.c.kind, article_keys.c.value)))
+        kept = set(conn.execute(select(key_frequencies)))
+        assert kept == counted and any(df > 1 for _, _, df in kept)
+        conn.execute(key_frequencies.delete())  # a store from before the table existed
+        backfill_key_frequencies(conn, KINDS)
+        assert set(conn.execute(select(key_frequencies))) == counted
 
 
 def test_ingesting_the_same_articles_again_changes_nothing(stream) -> None:

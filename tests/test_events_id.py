@@ -180,3 +180,10 @@ def test_quote_with_its_speaker() -> None:
     quote = analysis.quotes[0]
     assert quote.text == "Kami akan membalas dengan seluruh kekuatan kami"
     assert quote.speaker is not None and quote.speaker.text == "Israel Katz"
+
+
+def test_a_sentence_opened_by_whether_reports_no_event() -> None:
+    # "Whether the rebels' push keeps its momentum and becomes a wider offensive remains to be seen"
+    analysis = run("Apakah dorongan pemberontak melanjutkan momentumnya dan berubah menjadi serangan "
+                   "yang lebih luas masih harus dilihat.")
+    assert [e.status for e in analysis.events if e.type == "ASSAULT"] == ["hypothetical"]

@@ -249,6 +249,7 @@ def _translation(conn: Connection, analysis: DocumentAnalysis, distinctive: set[
 def _stories(conn: Connection, analyses: Sequence[DocumentAnalysis], entity_of: dict, links: dict[str, str],
              settings: Settings, summary: CorpusSummary) -> None:
     touched: set[str] = set()
+    db.backfill_key_frequencies(conn, stories.KINDS)
     before = db.total_articles(conn)
     for done, analysis in enumerate(analyses):
         doc = analysis.document
@@ -263,6 +264,7 @@ def _stories(conn: Connection, analyses: Sequence[DocumentAnalysis], entity_of: 
         story = story or f"story-{doc.id}"
         for kind in stories.KINDS:
             db.add_keys(conn, doc.id, [(kind, v) for k, v in prof.keys if k == kind], today)
+        db.count_keys(conn, prof.keys)
         db.add_key_counts(conn, doc.id, Counter(k for k, _ in prof.keys))
         db.join_story(conn, story, doc.id)
         touched.add(story)

@@ -38,6 +38,7 @@ from sitrep.store.schema import (
     event_blocks,
     event_contradictions,
     event_reports,
+    key_frequencies,
     quotes,
     resolved,
     stories,
@@ -176,14 +177,34 @@ def articles_with_keys(conn: Connection, kind: str, values: Iterable[str], exclu
 
 
 def key_counts(conn: Connection, kind: str, values: Iterable[str]) -> dict[str, int]:
-    """How many articles hold each key (document frequency)."""
+    """How many articles hold each key (document frequency), from ``key_frequencies``."""
     out: dict[str, int] = {}
     for part in _chunks(sorted(set(values))):
-        stmt = (select(article_keys.c.value, func.count()).where(article_keys.c.kind == kind,
-                                                                 article_keys.c.value.in_(part))
-                .group_by(article_keys.c.value))
+        stmt = select(key_frequencies.c.value, key_frequencies.c.df).where(
+            key_frequencies.c.kind == kind, key_frequencies.c.value.in_(part))
         out.update({v: n for v, n in conn.execute(stmt)})
     return out
+
+
+def count_keys(conn: Connection, keys: Iterable[tuple[str, str]]) -> None:
+    """One more article holds each of these (kind, value) keys."""
+    rows = [{"kind": k, "value": v, "df": 1} for k, v in dict.fromkeys(keys)]
+    if rows:
+        stmt = dialect.insert(conn, key_frequencies)
+        stmt = stmt.on_conflict_do_update(index_elements=["kind", "value"],
+                                          set_={"df": key_frequencies.c.df + 1})
+        conn.execute(stmt, rows)
+
+
+def backfill_key_frequencies(conn: Connection, kinds: Sequence[str]) -> None:
+    """Count the keys of a store made before ``key_frequencies`` existed (once)."""
+    if conn.execute(select(key_frequencies.c.kind).limit(1)).first() is not None:
+        return
+    if conn.execute(select(article_keys.c.kind).limit(1)).first() is None:
+        return
+    counted = (select(article_keys.c.kind, article_keys.c.value, func.count())
+               .where(article_keys.c.kind.in_(kinds)).group_by(article_keys.c.kind, article_keys.c.value))
+    conn.execute(key_frequencies.insert().from_select(["kind", "value", "df"], counted))
 
 
 def keys_of(conn: Connection, article_ids: Iterable[str], kinds: Sequence[str]) -> dict[str, list[tuple[str, str]]]:

@@ -177,6 +177,17 @@ article_key_counts = Table(
     PrimaryKeyConstraint("article_id", "kind"),
 )
 
+# How many articles hold each story key (its document frequency), kept up to date as
+# articles are resolved: a key's weight is read, never counted over the store.
+key_frequencies = Table(
+    "key_frequencies",
+    metadata,
+    Column("kind", Text, nullable=False),
+    Column("value", Text, nullable=False),
+    Column("df", Integer, nullable=False),
+    PrimaryKeyConstraint("kind", "value"),
+)
+
 article_links = Table(
     "article_links",
     metadata,

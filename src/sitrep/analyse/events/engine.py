@@ -265,7 +265,7 @@ class _DocumentState:
         else:
             actors, targets = proximity.nearest_arguments(
                 text, (trigger.start, trigger.end), trigger.clause, candidates, lexicon, self.towns)
-            window = proximity.cue_window(text, trigger.clause, (trigger.start, trigger.end), lexicon)
+            window = proximity.cue_window(text, trigger.clause, (trigger.start, trigger.end), lexicon, sentence.start)
             frame_trigger = any(trigger.clause[0] <= s and e <= trigger.start for s, e in trigger_spans)
             frame = Frame(own=window, question=question, frame_is_trigger=frame_trigger)
         if _excluded(text, trigger.clause, entry.type, lexicon):

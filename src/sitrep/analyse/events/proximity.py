@@ -113,11 +113,21 @@ def copy_argument(arg: Argument | None) -> list[Argument]:
     return [Argument(**vars(arg))] if arg is not None else []
 
 
-def cue_window(text: str, clause: tuple[int, int], trigger: tuple[int, int], lexicon: EventLexicon) -> str:
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
+def cue_window(text: str, clause: tuple[int, int], trigger: tuple[int, int], lexicon: EventLexicon,
+               sentence_start: int | None = None) -> str:
     """The words shortly before a trigger in its clause, where mood cues stand (and, in a
     verb-final or verb-second language, the words after it, where its mood suffixes,
-    auxiliaries and negation are: "saldırmakla tehdit etti", "griff ... nicht an")."""
+    auxiliaries and negation are: "saldırmakla tehdit etti", "griff ... nicht an"). A
+    sentence opened by a mood word ("Apakah ... berubah menjadi serangan ..." - whether it
+    turns into an offensive) puts every clause up to the trigger under it."""
     before = text[max(clause[0], trigger[0] - lexicon.cue_window) : trigger[0]]
+    if sentence_start is not None:
+        opener = _FIRST_WORD.match(text, sentence_start, trigger[0])
+        if opener is not None and lexicon.hypothetical.fullmatch(opener.group(1)):
+            before = f"{opener.group(1)} {before}"
     if lexicon.mood_after:
         return before + " " + text[trigger[0] : min(clause[1], trigger[1] + lexicon.cue_window)]
     return before
