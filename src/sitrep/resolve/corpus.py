@@ -29,9 +29,13 @@ from sitrep.store import corpus as db
 from sitrep.store.records import ArticleLink, EntityAssignment
 
 BATCH = 200
-TITLE_SAMPLE = 50  # the story's latest articles, among which its title's is the most central
-MAX_LOOKUP_DF = 50  # a story key held by more articles finds no candidates (it still weighs), so
-# that the cost of placing an article does not grow with the store
+TITLE_SAMPLE = 50  # a sample of the story's articles (by id), among which its title's is the most central
+# the candidates of an article's story come from its rarest keys: at most 24 keys, none held
+# by more than 50 articles, about 400 stored keys read in all (frequent keys still weigh);
+# so the cost of placing an article does not grow with the store
+MAX_LOOKUPS = 24
+MAX_LOOKUP_DF = 50
+LOOKUP_ROWS = 400
 EPOCH = dt.date(1970, 1, 1)
 
 
@@ -281,8 +285,13 @@ def _closest_story(conn: Connection, prof: stories.Profile, total: int) -> str |
         df.update({(kind, v): n for v, n in counts.items()})
     weights = {key: stories.WEIGHT[key[0]] * stories.idf(df.get(key, 0), total) for key in prof.keys}
     # the rarest keys other articles hold find the candidates; frequent ones only weigh
-    cap = MAX_LOOKUP_DF
-    lookups = sorted((k for k in prof.keys if 1 <= df.get(k, 0) <= cap), key=lambda k: (df[k], k))[:24]
+    lookups = []
+    rows = 0
+    for key in sorted((k for k in prof.keys if 1 <= df.get(k, 0) <= MAX_LOOKUP_DF), key=lambda k: (df[k], k)):
+        if len(lookups) == MAX_LOOKUPS or rows + df[key] > LOOKUP_ROWS:
+            break
+        lookups.append(key)
+        rows += df[key]
     found: dict[str, float] = {}
     for kind in stories.KINDS:
         values = [v for k, v in lookups if k == kind]
@@ -319,7 +328,7 @@ def _closest_story(conn: Connection, prof: stories.Profile, total: int) -> str |
 def _story_title(conn: Connection, story: str, settings: Settings) -> str | None:
     """The title (or first line) of the story's most central article, in the preferred
     language where the story has one."""
-    members = db.members(conn, [story]).get(story, [])[-TITLE_SAMPLE:]
+    members = db.some_members(conn, story, TITLE_SAMPLE)
     if not members:
         return None
     keys = db.keys_of(conn, members, ("entity", "place"))

@@ -296,6 +296,14 @@ def members(conn: Connection, story_ids: Iterable[str]) -> dict[str, list[str]]:
     return out
 
 
+def some_members(conn: Connection, story_id: str, limit: int) -> list[str]:
+    """Up to ``limit`` articles of a story, the greatest ids first: a sample whose cost
+    does not grow with the story."""
+    stmt = (select(story_articles.c.article_id).where(story_articles.c.story_id == story_id)
+            .order_by(story_articles.c.article_id.desc()).limit(limit))
+    return [r[0] for r in conn.execute(stmt)]
+
+
 def story_sizes(conn: Connection, story_ids: Iterable[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for part in _chunks(sorted(set(story_ids))):
