@@ -303,7 +303,6 @@ def _closest_story(conn: Connection, prof: stories.Profile, total: int) -> str |
     candidates = [a for a, _ in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:stories.MAX_CANDIDATES]]
     shared = db.shared_keys(conn, candidates, prof.keys)
     totals = db.key_totals(conn, candidates)
-    years = db.keys_of(conn, candidates, ("year",))
     meta = db.article_meta(conn, candidates)
     their_story = db.stories_of(conn, candidates)
     by_story: dict[str, list[float]] = {}
@@ -311,8 +310,7 @@ def _closest_story(conn: Connection, prof: stories.Profile, total: int) -> str |
         story = their_story.get(article_id)
         if story is None:
             continue
-        known = stories.Known(shared.get(article_id, set()), totals.get(article_id, {}),
-                              set(years.get(article_id, ())))
+        known = stories.Known(shared.get(article_id, set()), totals.get(article_id, {}))
         sim = stories.similarity(prof.keys, known, weights)
         if (meta.get(article_id) or {}).get("language") != prof.language:
             sim = min(1.0, sim * stories.CROSS_LANGUAGE)

@@ -81,25 +81,28 @@ def idf(df: int, total: int) -> float:
 @dataclass
 class Known:
     """What the corpus stage reads of an earlier article to compare a new one with it: the
-    keys the two share, how many keys it has of each kind, and the years it names. The
-    new article's weights give every key a weight, the others count 1 (as an unseen key of
-    the new article would), so this is all the similarity needs: no earlier article's
-    whole key set is ever read."""
+    keys the two share and how many keys it has of each kind. The new article's weights
+    give every key a weight, the others count 1 (as an unseen key of the new article
+    would), so this is all the similarity needs: no earlier article's whole key set is
+    ever read."""
 
     shared: set[tuple[str, str]]
     totals: Mapping[str, int]
-    years: set[tuple[str, str]]
 
     def count(self, words: bool) -> int:
         return sum(n for kind, n in self.totals.items() if kind in KINDS and (kind == "word") == words)
+
+    @property
+    def other_years(self) -> bool:
+        """It names years, and none that the new article names."""
+        return self.totals.get("year", 0) > 0 and not any(k[0] == "year" for k in self.shared)
 
 
 def similarity(a: set[tuple[str, str]], b: Known, weights: Mapping[tuple[str, str], float]) -> float:
     """The larger of the two articles' name similarity (entities, places, event types,
     numbers: what crosses languages) and their word similarity (same language only)."""
     best = max(cosine(a, b, weights, words=False), overlap(a, b, weights), cosine(a, b, weights, words=True))
-    years_a = {k for k in a if k[0] == "year"}
-    if years_a and b.years and not years_a & b.years:
+    if any(k[0] == "year" for k in a) and b.other_years:
         best *= OTHER_TIME
     return best
 
