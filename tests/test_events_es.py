@@ -10,31 +10,18 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.analyse.pipeline import analyse
+from event_helpers import analysed, texts
+from event_helpers import of_type as find
+from event_helpers import only as one
 from sitrep.config import Settings
-from sitrep.model import Document, DocumentAnalysis, Event, Meta
+from sitrep.model import DocumentAnalysis
 
 PUBLISHED = "2024-11-30"
 PROXIMITY = Settings(parser=False)
 
 
 def run(text: str, settings: Settings | None = None) -> DocumentAnalysis:
-    document = Document(id="es-test", text=text, meta=Meta(published=PUBLISHED, language="es"))
-    return analyse(document, settings=settings) if settings is not None else analyse(document)
-
-
-def find(analysis: DocumentAnalysis, plover_type: str, status: str | None = None) -> list[Event]:
-    return [e for e in analysis.events if e.type == plover_type and (status is None or e.status == status)]
-
-
-def one(analysis: DocumentAnalysis, plover_type: str, status: str | None = None) -> Event:
-    found = find(analysis, plover_type, status)
-    assert len(found) == 1, [(e.type, e.status, e.trigger.text) for e in analysis.events]
-    return found[0]
-
-
-def texts(arguments) -> list[str]:
-    return [a.text for a in arguments]
+    return analysed(text, "es", PUBLISHED, settings)
 
 
 # -- participants ---------------------------------------------------------------------

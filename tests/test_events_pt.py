@@ -12,10 +12,10 @@ from functools import cache
 
 import pytest
 
+from event_helpers import analysed, of_type, only
 from sitrep import resources
-from sitrep.analyse.pipeline import analyse
 from sitrep.config import Settings
-from sitrep.model import Document, DocumentAnalysis, Event, Meta
+from sitrep.model import DocumentAnalysis, Event
 
 PUBLISHED = "2024-12-05"  # a Thursday: "na segunda-feira" is 2024-12-02
 BY_POSITION = Settings(parser=False)
@@ -23,18 +23,15 @@ BY_POSITION = Settings(parser=False)
 
 @cache
 def run(text: str, settings: Settings = BY_POSITION) -> DocumentAnalysis:
-    document = Document(id="pt-test", text=text, meta=Meta(published=PUBLISHED, language="pt"))
-    return analyse(document, settings=settings)
+    return analysed(text, "pt", PUBLISHED, settings)
 
 
 def events(text: str, plover_type: str | None = None, settings: Settings = BY_POSITION) -> list[Event]:
-    return [e for e in run(text, settings).events if plover_type is None or e.type == plover_type]
+    return of_type(run(text, settings), plover_type)
 
 
 def one(text: str, plover_type: str, settings: Settings = BY_POSITION) -> Event:
-    found = events(text, plover_type, settings)
-    assert len(found) == 1, [(e.type, e.trigger.text, e.status) for e in run(text, settings).events]
-    return found[0]
+    return only(run(text, settings), plover_type)
 
 
 def names(arguments) -> list[str]:

@@ -13,11 +13,11 @@ from functools import cache
 
 import pytest
 
+from event_helpers import analysed, of_type, only
 from sitrep import resources
 from sitrep.analyse.acled import acled_view
-from sitrep.analyse.pipeline import analyse
 from sitrep.config import Settings
-from sitrep.model import Document, DocumentAnalysis, Event, Meta
+from sitrep.model import DocumentAnalysis, Event
 
 PUBLISHED = "2024-11-30"  # a Saturday: "Cuma günü" is 2024-11-29
 BY_POSITION = Settings(parser=False)
@@ -25,19 +25,15 @@ BY_POSITION = Settings(parser=False)
 
 @cache
 def run(text: str) -> DocumentAnalysis:
-    document = Document(id="tr-test", text=text, meta=Meta(published=PUBLISHED, language="tr"))
-    return analyse(document, settings=BY_POSITION)
+    return analysed(text, "tr", PUBLISHED, BY_POSITION)
 
 
 def events(text: str, plover_type: str | None = None) -> list[Event]:
-    found = run(text).events
-    return [e for e in found if plover_type is None or e.type == plover_type]
+    return of_type(run(text), plover_type)
 
 
 def one(text: str, plover_type: str) -> Event:
-    found = events(text, plover_type)
-    assert len(found) == 1, [(e.type, e.trigger.text, e.status) for e in run(text).events]
-    return found[0]
+    return only(run(text), plover_type)
 
 
 # -- resources ---------------------------------------------------------------------------

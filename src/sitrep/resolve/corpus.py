@@ -71,6 +71,8 @@ def update_corpus(store, settings: Settings = DEFAULT, *, batch: int = BATCH,
                   progress: Callable[[int], None] | None = None) -> CorpusSummary:
     """Take every stored article not yet resolved into the corpus picture, batch by batch."""
     summary = CorpusSummary()
+    with store.engine.begin() as conn:
+        db.backfill_key_frequencies(conn, stories.KINDS)  # a store from before the table existed
     while True:
         with store.engine.connect() as conn:
             ids = db.unresolved(conn, batch)
@@ -253,7 +255,6 @@ def _translation(conn: Connection, analysis: DocumentAnalysis, distinctive: set[
 def _stories(conn: Connection, analyses: Sequence[DocumentAnalysis], entity_of: dict, links: dict[str, str],
              settings: Settings, summary: CorpusSummary) -> None:
     touched: set[str] = set()
-    db.backfill_key_frequencies(conn, stories.KINDS)
     before = db.total_articles(conn)
     for done, analysis in enumerate(analyses):
         doc = analysis.document

@@ -48,7 +48,7 @@ from sitrep.store.schema import (
 CHUNK = 500  # values per IN (...) list
 
 
-def _chunks(values: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
     for i in range(0, len(values), size):
         yield values[i:i + size]
 
@@ -78,13 +78,13 @@ def existing_entities(conn: Connection, ids: Iterable[str]) -> dict[str, EntityR
     """The stored entities among ``ids``, aliases included."""
     wanted = sorted(set(ids))
     out: dict[str, EntityRecord] = {}
-    for part in _chunks(wanted):
+    for part in chunks(wanted):
         for r in conn.execute(select(entities).where(entities.c.id.in_(part))):
             out[r.id] = EntityRecord(id=r.id, name=r.name, type=r.type, kb_id=r.kb_id,
                                      evidence=json.loads(r.evidence))
     from sitrep.store.records import Alias
 
-    for part in _chunks(list(out)):
+    for part in chunks(list(out)):
         for r in conn.execute(select(entity_aliases).where(entity_aliases.c.entity_id.in_(part))):
             out[r.entity_id].aliases.append(Alias(name=r.alias, language=r.language or None))
     return out
@@ -114,7 +114,7 @@ def write_entities(conn: Connection, records: Iterable[EntityRecord]) -> None:
 def index_lookup(conn: Connection, kind: str, keys: Iterable[str]) -> dict[str, set[str]]:
     """Entity ids per key of one kind (surnames, initials)."""
     out: dict[str, set[str]] = defaultdict(set)
-    for part in _chunks(sorted(set(keys))):
+    for part in chunks(sorted(set(keys))):
         stmt = select(entity_index.c.key, entity_index.c.entity_id).where(
             entity_index.c.kind == kind, entity_index.c.key.in_(part))
         for key, entity_id in conn.execute(stmt):
@@ -133,7 +133,7 @@ def assign_agents(conn: Connection, article_ids: Sequence[str], entity_of_agent:
     """Point the batch's unnamed participants and speakers at their agent's entity."""
     if not entity_of_agent or not article_ids:
         return
-    for part in _chunks(list(article_ids)):
+    for part in chunks(list(article_ids)):
         for agent, entity_id in entity_of_agent.items():
             conn.execute(
                 event_arguments.update()
@@ -165,7 +165,7 @@ def articles_with_keys(conn: Connection, kind: str, values: Iterable[str], exclu
     """Other articles holding any of the keys: article id -> the keys they share. With a
     day and a window, only articles of those days, and (``undated``) those without a date."""
     out: dict[str, list[str]] = defaultdict(list)
-    for part in _chunks(sorted(set(values))):
+    for part in chunks(sorted(set(values))):
         stmt = select(article_keys.c.article_id, article_keys.c.value).where(
             article_keys.c.kind == kind, article_keys.c.value.in_(part), article_keys.c.article_id != exclude)
         if day is not None and window is not None:
@@ -179,7 +179,7 @@ def articles_with_keys(conn: Connection, kind: str, values: Iterable[str], exclu
 def key_counts(conn: Connection, kind: str, values: Iterable[str]) -> dict[str, int]:
     """How many articles hold each key (document frequency), from ``key_frequencies``."""
     out: dict[str, int] = {}
-    for part in _chunks(sorted(set(values))):
+    for part in chunks(sorted(set(values))):
         stmt = select(key_frequencies.c.value, key_frequencies.c.df).where(
             key_frequencies.c.kind == kind, key_frequencies.c.value.in_(part))
         out.update({v: n for v, n in conn.execute(stmt)})
@@ -213,7 +213,7 @@ def keys_of(conn: Connection, article_ids: Iterable[str], kinds: Sequence[str]) 
     index, a walk over every key of that kind in the store, instead of the article index."""
     wanted = frozenset(kinds)
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for part in _chunks(sorted(set(article_ids))):
+    for part in chunks(sorted(set(article_ids))):
         stmt = select(article_keys.c.article_id, article_keys.c.kind, article_keys.c.value).where(
             article_keys.c.article_id.in_(part))
         for article_id, kind, value in conn.execute(stmt):
@@ -231,8 +231,8 @@ def shared_keys(conn: Connection, article_ids: Sequence[str],
         by_kind[kind].append(value)
     out: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for kind, values in by_kind.items():
-        for part in _chunks(sorted(values)):
-            for ids in _chunks(sorted(set(article_ids))):
+        for part in chunks(sorted(values)):
+            for ids in chunks(sorted(set(article_ids))):
                 stmt = select(article_keys.c.article_id, article_keys.c.value).where(
                     article_keys.c.kind == kind, article_keys.c.value.in_(part), article_keys.c.article_id.in_(ids))
                 for article_id, value in conn.execute(stmt):
@@ -250,7 +250,7 @@ def add_key_counts(conn: Connection, article_id: str, counts: Mapping[str, int])
 def key_totals(conn: Connection, article_ids: Sequence[str]) -> dict[str, dict[str, int]]:
     """How many story keys of each kind each article holds."""
     out: dict[str, dict[str, int]] = defaultdict(dict)
-    for part in _chunks(sorted(set(article_ids))):
+    for part in chunks(sorted(set(article_ids))):
         stmt = select(article_key_counts).where(article_key_counts.c.article_id.in_(part))
         for article_id, kind, n in conn.execute(stmt):
             out[article_id][kind] = n
@@ -259,7 +259,7 @@ def key_totals(conn: Connection, article_ids: Sequence[str]) -> dict[str, dict[s
 
 def text_lengths(conn: Connection, article_ids: Iterable[str]) -> dict[str, int]:
     out = {}
-    for part in _chunks(sorted(set(article_ids))):
+    for part in chunks(sorted(set(article_ids))):
         stmt = select(articles.c.id, func.length(articles.c.text)).where(articles.c.id.in_(part))
         out.update({a: n for a, n in conn.execute(stmt)})
     return out
@@ -277,7 +277,7 @@ def add_link(conn: Connection, link: ArticleLink) -> None:
 def originals(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]:
     """The original of each article that is a copy or a translation."""
     out = {}
-    for part in _chunks(sorted(set(article_ids))):
+    for part in chunks(sorted(set(article_ids))):
         stmt = select(article_links.c.article_id, article_links.c.original).where(article_links.c.article_id.in_(part))
         out.update({a: o for a, o in conn.execute(stmt)})
     return out
@@ -285,7 +285,7 @@ def originals(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]:
 
 def stories_of(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]:
     out = {}
-    for part in _chunks(sorted(set(article_ids))):
+    for part in chunks(sorted(set(article_ids))):
         stmt = select(story_articles.c.article_id, story_articles.c.story_id).where(
             story_articles.c.article_id.in_(part))
         out.update({a: s for a, s in conn.execute(stmt)})
@@ -294,7 +294,7 @@ def stories_of(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]:
 
 def members(conn: Connection, story_ids: Iterable[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
-    for part in _chunks(sorted(set(story_ids))):
+    for part in chunks(sorted(set(story_ids))):
         stmt = select(story_articles.c.story_id, story_articles.c.article_id).where(story_articles.c.story_id.in_(part))
         for story_id, article_id in conn.execute(stmt):
             out[story_id].append(article_id)
@@ -311,7 +311,7 @@ def some_members(conn: Connection, story_id: str, limit: int) -> list[str]:
 
 def story_sizes(conn: Connection, story_ids: Iterable[str]) -> dict[str, int]:
     out: dict[str, int] = {}
-    for part in _chunks(sorted(set(story_ids))):
+    for part in chunks(sorted(set(story_ids))):
         stmt = (select(story_articles.c.story_id, func.count()).where(story_articles.c.story_id.in_(part))
                 .group_by(story_articles.c.story_id))
         out.update({s: n for s, n in conn.execute(stmt)})
@@ -332,7 +332,7 @@ def set_story_label(conn: Connection, story_id: str, label: str | None) -> None:
 def article_meta(conn: Connection, article_ids: Iterable[str]) -> dict[str, dict]:
     out = {}
     cols = (articles.c.id, articles.c.title, articles.c.published, articles.c.outlet, articles.c.language)
-    for part in _chunks(sorted(set(article_ids))):
+    for part in chunks(sorted(set(article_ids))):
         for r in conn.execute(select(*cols).where(articles.c.id.in_(part))):
             out[r.id] = dict(r._mapping)
     return out
@@ -343,14 +343,14 @@ def article_meta(conn: Connection, article_ids: Iterable[str]) -> dict[str, dict
 
 def canonical_by_blocks(conn: Connection, keys: Iterable[str]) -> set[str]:
     out: set[str] = set()
-    for part in _chunks(sorted(set(keys))):
+    for part in chunks(sorted(set(keys))):
         out.update(r[0] for r in conn.execute(select(event_blocks.c.canonical_id).where(event_blocks.c.key.in_(part))))
     return out
 
 
 def reports_of(conn: Connection, canonical_ids: Iterable[str]) -> dict[str, list[EventReportRecord]]:
     out: dict[str, list[EventReportRecord]] = defaultdict(list)
-    for part in _chunks(sorted(set(canonical_ids))):
+    for part in chunks(sorted(set(canonical_ids))):
         for r in conn.execute(select(event_reports).where(event_reports.c.canonical_id.in_(part))):
             out[r.canonical_id].append(from_row(EventReportRecord, r._mapping))
     return out
@@ -359,7 +359,7 @@ def reports_of(conn: Connection, canonical_ids: Iterable[str]) -> dict[str, list
 def reported(conn: Connection, article_ids: Iterable[str]) -> set[tuple[str, int]]:
     """(article, event) pairs already in a canonical event."""
     out: set[tuple[str, int]] = set()
-    for part in _chunks(sorted(set(article_ids))):
+    for part in chunks(sorted(set(article_ids))):
         stmt = select(event_reports.c.article_id, event_reports.c.event).where(event_reports.c.article_id.in_(part))
         out.update((a, e) for a, e in conn.execute(stmt))
     return out
@@ -389,7 +389,7 @@ def add_reports(conn: Connection, reports: Sequence[EventReportRecord]) -> None:
 
 def canonical_records(conn: Connection, ids: Iterable[str]) -> dict[str, CanonicalEventRecord]:
     out = {}
-    for part in _chunks(sorted(set(ids))):
+    for part in chunks(sorted(set(ids))):
         for r in conn.execute(select(canonical_events).where(canonical_events.c.id.in_(part))):
             out[r.id] = from_row(CanonicalEventRecord, r._mapping)
     return out
@@ -399,7 +399,7 @@ def events_of_articles(conn: Connection, pairs: Iterable[tuple[str, int]]) -> di
     """The canonical id of each (article, event) pair."""
     out = {}
     pairs = sorted(set(pairs))
-    for part in _chunks(pairs):
+    for part in chunks(pairs):
         stmt = select(event_reports.c.article_id, event_reports.c.event, event_reports.c.canonical_id).where(
             tuple_(event_reports.c.article_id, event_reports.c.event).in_(part))
         out.update({(a, e): c for a, e, c in conn.execute(stmt)})

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, bindparam, delete, exists, func, insp
 
 from sitrep.model import DocumentAnalysis
 from sitrep.store import dialect, queries
+from sitrep.store.corpus import chunks
 from sitrep.store.records import EntityAssignment, EntityRecord
 from sitrep.store.rows import article_row, build_analysis, child_rows
 from sitrep.store.schema import (
@@ -228,9 +229,7 @@ class Store:
         with self.engine.begin() as conn:
             if among is None:
                 return conn.execute(delete(entities).where(*unused)).rowcount
-            ids = sorted(set(among))
-            for start in range(0, len(ids), 500):
-                part = ids[start:start + 500]
+            for part in chunks(sorted(set(among))):
                 deleted += conn.execute(delete(entities).where(entities.c.id.in_(part), *unused)).rowcount
         return deleted
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from sitrep.analyse.events.dependencies import governs
+from sitrep.analyse.events.dependencies import OBJECTS, OBLIQUES, governs, is_light_verb
 from sitrep.analyse.events.lexicon import EventLexicon
 from sitrep.analyse.syntax import Parse
 from sitrep.model import Place, Sentence, Timex
@@ -113,14 +113,12 @@ def _dates_another_act(anchor: Token, head: Token, lexicon: EventLexicon | None)
     "condemned the bombing on Thursday" (the condemnation's day). A light verb's date is
     the event's ("launched an attack on Friday"), and so is a date inside the noun phrase
     ("the bombing on Aug. 7")."""
-    if head.pos_ != "NOUN" or head.dep_ not in NOUN_ARGUMENTS or head.head.pos_ not in ("VERB", "AUX"):
+    if head.pos_ != "NOUN" or head.dep_ not in OBJECTS | OBLIQUES | {"iobj"} or head.head.pos_ not in ("VERB", "AUX"):
         return False
     if anchor.i == head.i or head.is_ancestor(anchor):
         return False
     verb = head.head
-    if lexicon is not None and (lexicon.light_verbs.fullmatch(verb.text) or lexicon.light_verbs.fullmatch(verb.lemma_)):
-        return False
-    return True
+    return lexicon is None or not is_light_verb(verb, lexicon)
 
 
 def when(timex_index: int | None, timexes: list[Timex], narrative: str | None,
@@ -241,7 +239,6 @@ def _conjuncts(token: Token) -> set[int]:
     return found
 
 
-NOUN_ARGUMENTS = frozenset({"obj", "iobj", "obl", "nmod"})  # an event noun some other verb acts on
 NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod:poss", "flat", "flat:name"})
 DATELINE_REACH = 400  # a dateline opens the article or the paragraph after its title
 

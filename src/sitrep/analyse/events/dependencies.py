@@ -171,12 +171,17 @@ def nominal_roles(noun: Token, lexicon: EventLexicon, is_reporting: Callable[[To
         targets = [c for c in genitives[:1] if c not in actors]
     if not actors and noun.dep_ in OBJECTS and noun.head.pos_ in ("VERB", "AUX"):
         verb = noun.head
-        if lexicon.light_verbs.fullmatch(verb.text) or lexicon.light_verbs.fullmatch(verb.lemma_):
+        if is_light_verb(verb, lexicon):
             if not is_passive(verb):
                 actors = _children(verb, SUBJECTS) or inherited_subject(verb, is_reporting)
             else:
                 actors = _children(verb, frozenset({"obl:agent"})) + _marked(verb, lexicon.agent_markers)
     return actors, targets
+
+
+def is_light_verb(verb: Token, lexicon: EventLexicon) -> bool:
+    """A verb that lends its subject and its date to the act it names ("launched an attack")."""
+    return bool(lexicon.light_verbs.fullmatch(verb.text) or lexicon.light_verbs.fullmatch(verb.lemma_))
 
 
 def roles(parse: Parse, start: int, end: int, lexicon: EventLexicon,
