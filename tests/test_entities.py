@@ -151,3 +151,12 @@ def test_a_title_before_a_known_name_does_not_make_a_new_entity():
     assad = [m for m in mentions(text) if "Assad" in m.text]
     assert len(assad) == 2
     assert {m.kb_id for m in assad} == {"bashar-al-assad"}
+
+
+def test_a_line_break_ends_a_sentence_even_without_a_full_stop():
+    text = "Rebels enter Damascus\n\nAssad flees to Moscow\nThe army withdrew from Homs. Crowds cheered"
+    doc = get_nlp("en").make_doc(text)
+    for _name, proc in get_nlp("en").pipeline[:2]:
+        doc = proc(doc)
+    assert [s.text.strip() for s in doc.sents if s.text.strip()] == [
+        "Rebels enter Damascus", "Assad flees to Moscow", "The army withdrew from Homs.", "Crowds cheered"]

@@ -258,3 +258,34 @@ def test_a_repeated_event_gives_the_first_mention_its_date() -> None:
     assert len(arrests) == 1, [(e.trigger.text, e.date) for e in arrests]
     assert arrests[0].trigger.start == text.index("arrested")  # the first mention is kept ...
     assert arrests[0].date == "2024-12-02" and not arrests[0].date_inferred  # ... with the date stated later
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Rebels seized full control of the airport after airstrikes killed 12 and troops withdrew."),
+    ("es", "El ejército bombardeó la ciudad y los manifestantes protestaron frente al palacio."),
+    ("tr", "İsrail ordusu Gazze'ye saldırdı; İstanbul'da binlerce kişi protesto etti."),
+    ("ar", "وقصفت الطائرات الحربية مدينة حلب وقتل عشرة مدنيين"),
+])
+def test_guarded_trigger_regex_finds_what_the_plain_alternation_finds(language: str, text: str) -> None:
+    """The first-letter lookaheads in front of each trigger entry only skip work."""
+    import re
+
+    from sitrep.analyse.events.lexicon import event_lexicon
+
+    lexicon = event_lexicon(language)
+    assert lexicon is not None
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{e.pattern.pattern})" for e in lexicon.entries) + ")",
+                       re.IGNORECASE)
+    found = [m.span() for m in lexicon.triggers.finditer(text)]
+    assert found and found == [m.span() for m in plain.finditer(text)]
+
+
+def test_first_letters_of_a_pattern() -> None:
+    import re
+
+    from sitrep.analyse.events.patterns import first_letters, guarded
+
+    assert first_letters(r"(?:the\s+)?(?:attack|bomb)\w*", re.IGNORECASE) == frozenset("tab")
+    assert first_letters(r"\w+ed") is None  # any word character: no guard
+    assert first_letters(r"(?:x)?") is None  # may match nothing
+    assert re.fullmatch(guarded("[ab]c|d"), "bc") and not re.fullmatch(guarded("[ab]c|d"), "cc")

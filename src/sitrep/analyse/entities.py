@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP
 from spacy.tokens import Doc
 
 from sitrep import names, resources
@@ -105,15 +106,20 @@ class _Tokens:
 
     def __init__(self, doc: Doc) -> None:
         self.text_of_doc = doc_text(doc)
-        self.text = [t.text for t in doc]
-        self.lower = [t.lower_ for t in doc]
-        self.ws = [t.whitespace_ for t in doc]
-        self.punct = [t.is_punct for t in doc]
-        self.stop = [t.is_stop for t in doc]
-        self.alpha = [t.is_alpha for t in doc]
-        self.space = [t.is_space for t in doc]
-        self.start = [t.idx for t in doc]
-        self.end = [t.idx + len(t.text) for t in doc]
+        self.text: list[str] = []
+        self.lower: list[str] = []
+        self.ws: list[str] = []
+        for token in doc:  # one pass: every spaCy Token object costs an allocation
+            self.text.append(token.text)
+            self.lower.append(token.lower_)
+            self.ws.append(token.whitespace_)
+        flags = doc.to_array([IS_PUNCT, IS_STOP, IS_ALPHA, IS_SPACE, IDX]).tolist()
+        self.punct = [bool(row[0]) for row in flags]
+        self.stop = [bool(row[1]) for row in flags]
+        self.alpha = [bool(row[2]) for row in flags]
+        self.space = [bool(row[3]) for row in flags]
+        self.start = [row[4] for row in flags]
+        self.end = [start + len(text) for start, text in zip(self.start, self.text, strict=True)]
         self.cap = [bool(x) and x[0].isupper() and any(c.isalpha() for c in x) and not p
                     for x, p in zip(self.text, self.punct, strict=True)]
         self.sentences = [(s.start, s.end) for s in doc.sents]

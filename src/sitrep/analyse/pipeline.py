@@ -14,6 +14,7 @@ process pool or a Ray cluster.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from functools import cache
@@ -21,7 +22,7 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
@@ -57,13 +58,20 @@ def line_breaks(doc: Doc) -> Doc:
     Runs before spaCy's sentencizer, which keeps boundaries already set.
     """
     starts = numpy.zeros(len(doc), dtype="uint64")  # 0: left to the sentencizer
-    previous = None
-    for token in doc:
-        if previous is not None and not token.is_space and (
-            "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
-        ):
-            starts[token.i] = 1
-        previous = token
+    if len(doc) < 2:
+        return doc
+    text = doc_text(doc)
+    if "\n" not in text:
+        return doc
+    idx, is_space = doc.to_array([IDX, IS_SPACE]).T.tolist()  # plain ints: no Token objects
+    newline = text.find("\n")
+    while newline >= 0:
+        i = bisect.bisect_right(idx, newline)  # the first token after the newline ...
+        while i < len(idx) and is_space[i]:
+            i += 1
+        if 0 < i < len(idx):  # ... that is not whitespace starts a sentence
+            starts[i] = 1
+        newline = text.find("\n", idx[i] if i < len(idx) else len(text))
     if starts.any():
         doc.from_array([SENT_START], starts.reshape(-1, 1))
     return doc

@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -41,7 +42,7 @@ class Parse:
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        self._starts = [self.offset + token.idx for token in self.doc]
+        self._starts = [self.offset + idx for idx in self.doc.to_array(IDX).tolist()]
 
     def token_at(self, char: int) -> Token | None:
         """The token covering a document character offset (None outside the sentence)."""

@@ -84,6 +84,8 @@ class Gazetteer:
         self._connect()
         self._records: dict[int, GeoRecord] = {}
         self.lookup = lru_cache(maxsize=100_000)(self._lookup)  # type: ignore[method-assign]
+        # the same n-grams recur from article to article ("The United States", "Mr Biden")
+        self._surface = lru_cache(maxsize=100_000)(self._candidates_of)
         self._countries = {r.country_code: r for r in self._query(
             "SELECT * FROM places WHERE kind='country'", ())}
         self._admin1 = {(r.country_code, r.admin1): r for r in self._query(
@@ -160,11 +162,14 @@ class Gazetteer:
     def candidates(self, surface: str) -> list[Candidate]:
         """Records a surface form may name: its own key first, else its variants
         (without article, possessive or case suffix)."""
+        return list(self._surface(surface))
+
+    def _candidates_of(self, surface: str) -> tuple[Candidate, ...]:
         for key in query_keys(surface):
             found = self.lookup(key)
             if found:
-                return list(found)
-        return []
+                return found
+        return ()
 
     def country(self, code: str | None) -> GeoRecord | None:
         return self._countries.get(code) if code else None

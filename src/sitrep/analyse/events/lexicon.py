@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sitrep import resources
-from sitrep.analyse.events.patterns import NEVER, alternation, expand, word_regex
+from sitrep.analyse.events.patterns import NEVER, alternation, expand, guarded, word_regex
 from sitrep.analyse.timex.resources import lang_dir, read_yaml
 
 # PLOVER types whose stated intention is an AGREE and whose negation is a REJECT
@@ -121,7 +121,7 @@ def event_lexicon(language: str) -> EventLexicon | None:
         for plover_type, items in config["triggers"].items()
         for item in items
     )
-    body = "|".join(f"(?:{entry.pattern.pattern})" for entry in entries)
+    body = "|".join(guarded(entry.pattern.pattern, re.IGNORECASE) for entry in entries)
     quotes = resources.load(language, "quotes")
     reporting = (quotes.get("speaker_first") or []) + (quotes.get("speaker_after") or [])
     return EventLexicon(

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from re import _constants as _sre_c  # the parsed form of a regex, to guard its branches
+from re import _parser as _sre
 from typing import Any
 
 from sitrep.model import NoiseSpan, Sentence
@@ -45,6 +47,74 @@ def word_regex(patterns: list[str], config: dict[str, Any], affixes: bool = True
     suffix = config.get("suffix", "") if affixes else ""
     body = alternation(patterns, config.get("letters"))
     return re.compile(rf"(?<!\w){prefix}(?:{body}){suffix}(?!\w)", re.IGNORECASE)
+
+
+def first_letters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of the regex can begin with, or None when that is not a
+    short known set (a class such as ``\\w``, an empty match, an unparsable pattern).
+
+    Python's regex engine tries every branch of an alternation at every position; a
+    lookahead on these characters in front of a branch lets it skip the branch at one
+    character's cost (the trigger regex of a language has ~90 branches of ~20 words each)."""
+    try:
+        parsed = _sre.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unparsable pattern simply gets no guard
+        return None
+    letters, nullable = _first_of_sequence(parsed.data)
+    return None if letters is None or nullable else frozenset(letters)
+
+
+def guarded(pattern: str, flags: int = 0) -> str:
+    """The regex preceded by a lookahead on its possible first characters (same matches)."""
+    letters = first_letters(pattern, flags)
+    if not letters:
+        return f"(?:{pattern})"
+    return "(?=[" + "".join(re.escape(c) for c in sorted(letters)) + f"])(?:{pattern})"
+
+
+def _first_of_sequence(items: list) -> tuple[set[str] | None, bool]:
+    """(possible first characters or None for unknown, whether the sequence can match empty)."""
+    letters: set[str] = set()
+    for op, av in items:
+        got, nullable = _first_of_item(op, av)
+        if got is None:
+            return None, False
+        letters |= got
+        if not nullable:
+            return letters, False
+    return letters, True
+
+
+def _first_of_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    if op is _sre_c.LITERAL:
+        return {chr(av)}, False
+    if op is _sre_c.IN:
+        letters = set()
+        for item_op, item_av in av:
+            if item_op is _sre_c.LITERAL:
+                letters.add(chr(item_av))
+            elif item_op is _sre_c.RANGE and item_av[1] - item_av[0] < 256:
+                letters |= {chr(c) for c in range(item_av[0], item_av[1] + 1)}
+            else:  # a category (\w, \d), a negated class: anything
+                return None, False
+        return letters, False
+    if op is _sre_c.BRANCH:
+        letters, nullable = set(), False
+        for branch in av[1]:
+            got, empty = _first_of_sequence(branch.data)
+            if got is None:
+                return None, False
+            letters |= got
+            nullable = nullable or empty
+        return letters, nullable
+    if op is _sre_c.SUBPATTERN:
+        return _first_of_sequence(av[-1].data)
+    if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT):
+        got, empty = _first_of_sequence(av[2].data)
+        return got, got is not None and (empty or av[0] == 0)
+    if op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):  # zero-width
+        return set(), True
+    return None, False
 
 
 class MatchIndex:
