@@ -165,3 +165,62 @@ def test_arabic_unnamed_source() -> None:
     quote = one(quotes(text, "ar")[0])
     assert quote.speaker is None and quote.speaker_label.endswith("مصادر أمنية")
     assert quote.text.startswith("قتل خمسة أشخاص")
+
+
+def analysed_quotes(text: str, language: str = "en"):
+    """Quotes through the whole per-document path (entities, parse, speakers)."""
+    from sitrep.analyse.pipeline import analyse
+    from sitrep.model import Document, Meta
+
+    analysis = analyse(Document(id="t", text=text, source="t", meta=Meta(language=language, published="2014-12-29")))
+    return analysis.quotes, analysis.mentions
+
+
+def speaker_text(quote: Quote, found: list[Mention]) -> str | None:
+    if quote.speaker is None:
+        return None
+    return found[quote.speaker.mention].text if quote.speaker.mention is not None else quote.speaker.text
+
+
+def test_a_speech_verb_with_a_noun_object_reports_no_speech() -> None:
+    found, _ = analysed_quotes("Just a week ago, the regime still maintained control over significant "
+                               "portions of the country.")
+    assert found == []
+    kept, _ = analysed_quotes("The minister maintained that the army still controlled most of the country.")
+    assert [q.text for q in kept] == ["the army still controlled most of the country"]
+
+
+def test_a_title_and_a_name_both_parsed_as_subjects_give_the_name() -> None:
+    found, ments = analysed_quotes(
+        "Director of the U.S. Federal Bureau of Investigation (FBI) Louis Freeh said here Friday that the "
+        "air raid on Afghanistan is not directly linked with the probe.")
+    assert [speaker_text(q, ments) for q in found] == ["Louis Freeh"]
+
+
+def test_officials_and_spokesmen_speak_for_the_organisation_that_qualifies_them() -> None:
+    found, ments = analysed_quotes(
+        "Officials of the Immigration and Naturalization Service said they did not plan to remove the boy.")
+    assert len(found) == 1 and found[0].speaker_label is None
+    assert speaker_text(found[0], ments) == "Immigration and Naturalization Service"
+    found, ments = analysed_quotes("A Justice Department spokesman said the ruling changes things for the family.")
+    assert [speaker_text(q, ments) for q in found] == ["Justice Department"]
+
+
+def test_indonesian_cue_with_enclitic_speaker_and_given_name() -> None:
+    text = ("Kapten Irianto dikenal sebagai penerbang andal, ujar Marsma TNI Yadi Indrayadi, Senin (29/12/2014). \n\n"
+            "Yadi menuturkan, Irianto bergabung dengan TNI AU selama 10 tahun. \n\n"
+            '" Seingat saya dulu di Adam Air dan Lion, lalu AirAsia, " tandasnya. ')
+    found, ments = analysed_quotes(text, "id")
+    by_text = {q.text: speaker_text(q, ments) for q in found}
+    assert by_text["Seingat saya dulu di Adam Air dan Lion, lalu AirAsia"] in ("Yadi", "Yadi Indrayadi")
+    yadi = [m for m in ments if m.text == "Yadi"]
+    full = [m for m in ments if m.text == "Yadi Indrayadi"]
+    assert yadi and full and yadi[0].cluster == full[0].cluster  # the given name is the person
+
+
+def test_he_stands_for_the_subject_of_the_last_sentence_that_names_a_person() -> None:
+    text = ("Nhek Bunchhay, who had been closely involved in the search for Christopher Howes, appeared "
+            "confident he would find Howes' remains. He said he received information from Khmer Rouge "
+            "guerrillas on where the body was buried.")
+    found, ments = analysed_quotes(text)
+    assert [speaker_text(q, ments) for q in found] == ["Nhek Bunchhay"]

@@ -48,10 +48,11 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "quotes": {
         "speaker_first": list, "speaker_after": list, "complementizer": list,
         "skip_after_cue": str, "quote_pairs": list, "min_quote_words": int, "letters": dict,
-        "prefix": str, "suffix": str,
+        "prefix": str, "suffix": str, "speaker_suffix": str,
     },
     "entities": {
         "admin_after": list, "admin_before": list, "demonyms_are_names": bool, "event_words": list,
+        "given_name_references": bool,
         "hyphen_particles": list, "name_connectors": list, "name_particles": list, "not_names": list,
         "org_first_words": list, "org_words": list, "person_role_words": list, "site_words": list,
         "titles": list,

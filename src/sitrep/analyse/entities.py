@@ -56,6 +56,7 @@ class EntityCues:
     # Languages such as Indonesian use the country's name as its adjective ("tentara Suriah",
     # "bahasa Inggris"): there a "demonym" is the name itself and stays a place mention.
     demonyms_are_names: bool = False
+    given_name_references: bool = False  # news calls people by their given name alone ("Yadi")
 
 
 def _phrases(items: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -87,6 +88,7 @@ def cues_for(language: str) -> EntityCues:
         stop_words=frozenset(w.lower() for w in stop_words),
         event_words=lower("event_words"),
         demonyms_are_names=bool(data.get("demonyms_are_names", False)),
+        given_name_references=bool(data.get("given_name_references", False)),
     )
 
 
@@ -515,16 +517,60 @@ class EntityFinder:
                     kb_id=trimmed.kb_id,
                 )
             )
-        link_mentions(mentions, self.kb)
+        if self.cased:
+            mentions = self._name_parts(t, mentions, masked)
+        link_mentions(mentions, self.kb, given_names=self.cues.given_name_references)
         return [m for m in mentions if m.label]
 
+    def _name_parts(self, t: _Tokens, mentions: list[Mention], masked: Sequence[bool]) -> list[Mention]:
+        """One capitalised word that is the last (or, where the language's news calls people
+        by their given name, the first) word of a person named earlier ("Freeh said" after
+        "Louis Freeh", Indonesian "Yadi menuturkan" after "Yadi Indrayadi") is that
+        person, even where the model did not call it a name: news refers to people by one
+        of their names. Words also written in lower case in the text are left alone."""
+        parts: dict[str, int] = {}  # name word -> end of the first person named with it
+        for m in mentions:
+            words = m.text.split()
+            if m.label == "PER" and len(words) > 1:
+                for word in _ends(words, self.cues.given_name_references):
+                    parts.setdefault(word, m.end)
+        if not parts:
+            return mentions
+        lowered = {word for word in t.text if word.islower()}
+        covered = sorted((m.start, m.end) for m in mentions)
+        starts = [start for start, _ in covered]
+        cues = self.cues
+        added = []
+        for k, word in enumerate(t.text):
+            first_end = parts.get(word)
+            if (first_end is None or t.start[k] < first_end or masked[k] or len(word) < 3
+                    or word.lower() in cues.stop_words or word.lower() in cues.not_names
+                    or word.lower() in cues.particles or word.lower() in lowered):
+                continue
+            i = bisect.bisect_right(starts, t.start[k]) - 1
+            if i >= 0 and covered[i][1] > t.start[k]:
+                continue  # already inside a mention
+            added.append(Mention(start=t.start[k], end=t.end[k], text=word, label="PER", sentence=-1,
+                                 source="name part"))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
-def link_mentions(mentions: list[Mention], kb: KnowledgeBase) -> None:
+
+def _ends(words: list[str], given_names: bool) -> tuple[str, ...]:
+    """The words of a person's name that stand for the person alone: the last (family)
+    name, and where the language's news does so (``given_name_references``, Indonesian)
+    the first, given name."""
+    if not words:
+        return ()
+    return (words[0], words[-1]) if given_names else (words[-1],)
+
+
+def link_mentions(mentions: list[Mention], kb: KnowledgeBase, given_names: bool = False) -> None:
     """Group mentions of one entity inside a document (sets ``cluster``, ``key``, labels).
 
     Rules, in order: the same knowledge-base entry; an acronym equal to the initials of an
-    earlier organisation; the same variant key; a one-word mention equal to the last word of
-    exactly one earlier person (``Assad`` after ``Bashar al-Assad``).
+    earlier organisation; the same variant key; a one-word mention equal to the last word
+    (with ``given_names``, or the first) of exactly one earlier person (``Assad`` after
+    ``Bashar al-Assad``, ``Yadi`` after ``Yadi Indrayadi``).
     """
     clusters: list[list[Mention]] = []
     by_kb: dict[str, int] = {}
@@ -547,7 +593,7 @@ def link_mentions(mentions: list[Mention], kb: KnowledgeBase) -> None:
                 idx for idx, members in enumerate(clusters)
                 for m in members
                 if m.label == "PER" and len(names.words(m.text)) > 1
-                and names.variant_key(m.text).split()[-1] == word
+                and word in _ends(names.variant_key(m.text).split(), given_names)
             }
             if len(persons) == 1:
                 target = persons.pop()

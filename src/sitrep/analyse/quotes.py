@@ -55,6 +55,7 @@ class QuoteLexicon:
     skip_after_cue: re.Pattern
     pairs: tuple[tuple[str, str], ...]  # (opening mark, closing mark), in order of preference
     min_words: int
+    speaker_suffix: str  # an enclitic pronoun on the cue: "tandasnya" = "he/she stressed"
 
 
 @cache
@@ -71,6 +72,7 @@ def quote_lexicon(language: str) -> QuoteLexicon | None:
         skip_after_cue=re.compile(config.get("skip_after_cue", r"\s*"), re.IGNORECASE),
         pairs=tuple((p[:2], p[2:]) if len(p) == 4 else (p[0], p[1]) for p in pairs),
         min_words=int(config.get("min_quote_words", 4)),
+        speaker_suffix=str(config.get("speaker_suffix", "")).lower(),
     )
 
 
@@ -113,6 +115,7 @@ class _Finder:
         self.lexicon = lexicon
         self.actors = actor_lexicon(language)
         self.used_cues: set[int] = set()
+        self._speakers: tuple[list[int], list[int]] | None = None  # built on first use
         self.starts = [sentence.start for sentence in spans]
         # every "X said" cue of the text once, by end: the last one before a quotation
         # is then a bisection, not a regex run over the text before it
@@ -126,6 +129,7 @@ class _Finder:
             (m.end, i) for i, m in enumerate(mentions) if m.label == "PER" and not self.noise.overlaps(m.start, m.end)
         )
         self.people_ends = [end for end, _ in people]
+        self.people = [i for _, i in people]
         self.last_person = list(accumulate((i for _, i in people), max))
 
     # -- direct quotes -------------------------------------------------------------
@@ -294,6 +298,11 @@ class _Finder:
         self, cue: re.Match, lo: int, hi: int, after_only: bool
     ) -> tuple[Argument | None, str | None] | None:
         """Speaker of a cue after a closing quote: 'said X', 'X said', 'kata X'."""
+        suffix = self.lexicon.speaker_suffix
+        if suffix and cue.group().lower().endswith(suffix) and len(cue.group()) > len(suffix) + 2:
+            person = self._last_speaker(cue.start()) or self._last_person(cue.start())
+            if person is not None:  # "..., " tandasnya': who spoke last, else the last person named
+                return person, None
         found = self._speaker_after(cue.end(), hi)
         if found is not None or after_only:
             return found
@@ -364,10 +373,52 @@ class _Finder:
         match = self.actors.pronoun.search(self.text, *window)
         if match is None:
             return None
-        before = bisect.bisect_right(self.people_ends, match.start())
+        return self._last_person(match.start())
+
+    def _last_speaker(self, position: int) -> Argument | None:
+        """The last person named as the speaker of a cue before a position ("kata Yadi",
+        "Yadi mengatakan"): an article quotes one source for several paragraphs."""
+        if self._speakers is None:
+            people = {m.start: i for i, m in enumerate(self.mentions) if m.label == "PER"}
+            ends = {m.end: i for i, m in enumerate(self.mentions) if m.label == "PER"}
+            found = []
+            for cue in self.lexicon.speaker_after.finditer(self.text):
+                gap = len(self.text[cue.end():cue.end() + 3]) - len(self.text[cue.end():cue.end() + 3].lstrip())
+                if cue.end() + gap in people:
+                    found.append((cue.end(), people[cue.end() + gap]))
+            for cue in self.first_cues:
+                before = self.text[max(0, cue.start() - 3):cue.start()]
+                end = cue.start() - (len(before) - len(before.rstrip()))
+                if end in ends:
+                    found.append((cue.start(), ends[end]))
+            found.sort()
+            self._speakers = ([at for at, _ in found], [i for _, i in found])
+        positions, indices = self._speakers
+        before = bisect.bisect_left(positions, position)
+        if not before:
+            return None
+        mention = self.mentions[indices[before - 1]]
+        return Argument(start=mention.start, end=mention.end, text=mention.text, sentence=mention.sentence,
+                        mention=indices[before - 1])
+
+    def _last_person(self, position: int) -> Argument | None:
+        """Who "he", "she", "-nya" at a position stand for: the first person named in the
+        last sentence before it that names one. The first is most often the subject ("Nhek
+        Bunchhay, who searched for Howes, appeared confident he would find Howes' remains.
+        He said ..."), the last often an object or a possessor."""
+        before = bisect.bisect_right(self.people_ends, position)
         if not before:
             return None
         index = self.last_person[before - 1]
+        sentence = self._sentence_of(self.mentions[index].start)
+        k = before - 1
+        while k >= 0:
+            other = self.mentions[self.people[k]]
+            if self._sentence_of(other.start) == sentence and other.start < self.mentions[index].start:
+                index = self.people[k]
+            elif other.end <= self.spans[sentence].start:
+                break
+            k -= 1
         mention = self.mentions[index]
         return Argument(
             start=mention.start, end=mention.end, text=mention.text, sentence=mention.sentence, mention=index

@@ -20,7 +20,7 @@ from sitrep.analyse.events.candidates import actor_candidates
 from sitrep.analyse.events.dependencies import SUBJECTS, coordinated, inherited_subject, is_passive
 from sitrep.analyse.events.lexicon import actor_lexicon
 from sitrep.analyse.events.participants import ParticipantReader
-from sitrep.analyse.syntax import Parse, Parser
+from sitrep.analyse.syntax import CLAUSE_RELATIONS, Parse, Parser
 from sitrep.model import Argument, Mention, Place, Quote, Sentence
 
 
@@ -29,7 +29,9 @@ def _speech_subjects(cue: Token) -> list[Token]:
     a passive one ("was quoted by X" is rare; "X was quoted as saying" has X as subject),
     or the noun an "according to" phrase marks."""
     if cue.pos_ in ("VERB", "AUX"):
-        subjects = [c for c in cue.children if c.dep_ in SUBJECTS]
+        # two subjects are a misparse of "Director of the FBI Louis Freeh said": the one
+        # nearest the verb is the name
+        subjects = sorted((c for c in cue.children if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - cue.i))
         if not subjects and not is_passive(cue):
             subjects = inherited_subject(cue, lambda _t: False)
         return coordinated(subjects)[:1]
@@ -48,7 +50,8 @@ def refine_speakers(
     quotes: list[Quote], text: str, language: str, sentences: list[Sentence], mentions: list[Mention],
     places: list[Place], parses: dict[int, Parse],
 ) -> None:
-    """Replace each quote's speaker by the one its cue's parse names (in place)."""
+    """Replace each quote's speaker by the one its cue's parse names, and drop the
+    indirect "quotes" whose speech verb takes a noun object instead of a clause (in place)."""
     parser = Parser.for_language(language)
     if parser is None or not quotes:
         return
@@ -60,6 +63,7 @@ def refine_speakers(
     actors = actor_lexicon(language)
     reader = ParticipantReader(text, language, mentions, actors)
     starts = [m.start for m in mentions]
+    not_speech: list[Quote] = []
     for quote in quotes:
         cue = quote.cue
         if cue is None or cue.sentence not in parses:
@@ -67,6 +71,9 @@ def refine_speakers(
         parse = parses[cue.sentence]
         head = parse.head_of(cue.start, cue.end)
         if head is None:
+            continue
+        if quote.kind == "indirect" and _takes_a_thing(head, parse, quote):
+            not_speech.append(quote)
             continue
         subjects = _speech_subjects(head)
         if not subjects:
@@ -79,6 +86,28 @@ def refine_speakers(
             continue
         unnamed = speaker.mention is None and not speaker.agent and actors.unnamed.search(speaker.text) is not None
         _assign(quote, speaker, unnamed)
+    for quote in not_speech:
+        quotes.remove(quote)
+
+
+def _takes_a_thing(cue: Token, parse: Parse, quote: Quote) -> bool:
+    """Whether a speech verb's "content" is its noun object, not a clause: "the regime
+    maintained control over ...", "the group claimed responsibility", "announced a
+    ceasefire" report no speech ("told reporters that ..." has a clause besides)."""
+    if cue.pos_ not in ("VERB", "AUX") or any(c.dep_ in CLAUSE_RELATIONS for c in cue.children):
+        return False
+    if any(t.dep_ == "mark" or t.pos_ == "SCONJ" for t in parse.tokens_in(parse.end_of(cue), quote.start)):
+        return False  # "warned that ...": a complementizer opens a clause, whatever the parse made of it
+    objects = [c for c in cue.children if c.dep_ in ("obj", "obl") and c.pos_ in ("NOUN", "PROPN", "NUM")
+               and quote.start <= parse.start_of(c) < quote.end]
+    if sum(c.dep_ == "obj" for c in objects) != 1:
+        return False  # none, or "considered the meeting a first step": a judgement on a thing is speech
+    content = [t for t in parse.tokens_in(quote.start, quote.end) if not t.is_punct]
+    if any(t.pos_ in ("VERB", "AUX") for t in content):
+        return False  # "said the ruling changes things": a clause the parse misread
+    covered = {t.i for c in objects for t in c.subtree}
+    # the content is that noun phrase, not a clause the parse hung on a noun by mistake
+    return bool(content) and sum(t.i in covered for t in content) >= 0.8 * len(content)
 
 
 def _assign(quote: Quote, speaker: Argument, unnamed: bool) -> None:

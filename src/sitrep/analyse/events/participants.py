@@ -60,6 +60,10 @@ class ParticipantReader:
                 person = self._titled_person(head, parse, candidates)  # "head of state Arpad Goencz"
                 if person is not None:
                     return person
+                owner = self._named_owner(head, parse, candidates, of_phrase=True) if role == "speaker" else None
+                if owner is not None:  # "officials of the Immigration Service said"
+                    return Argument(start=best.start, end=best.end, text=best.text, sentence=owner.sentence,
+                                    mention=owner.mention, agent=owner.agent)
             return copy_argument(best)
         phrase = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("case", "punct", "cc")]
         p_start = parse.start_of(phrase[0]) if phrase else start
@@ -87,22 +91,25 @@ class ParticipantReader:
         if head.pos_ in ("NOUN", "PROPN"):
             first = next((t for t in phrase if t.dep_ not in ("det", "det:poss", "nummod", "advmod")), head)
             s = parse.start_of(first)
-            owner = self._named_owner(head, parse, candidates) if role != "speaker" else None
-            if owner is not None:  # "the U.S. embassy", "Hamas's tunnels": whose they are
+            owner = self._named_owner(head, parse, candidates, of_phrase=role == "speaker")
+            if owner is not None:  # "the U.S. embassy", "Hamas's tunnels", "an INS spokeswoman": whose
                 return Argument(start=s, end=end, text=self.text[s:end], sentence=owner.sentence,
                                 mention=owner.mention, agent=owner.agent)
             return Argument(start=s, end=end, text=self.text[s:end], nominal=head.pos_ == "NOUN")
         return None
 
-    def _named_owner(self, head: Token, parse: Parse, candidates: list[Argument]) -> Argument | None:
+    def _named_owner(self, head: Token, parse: Parse, candidates: list[Argument],
+                     of_phrase: bool = False) -> Argument | None:
         """The organisation or country named as a modifier of a common noun ("the U.S.
         embassies", "Hezbollah's positions"): an attack on them is an attack on it. Towns
         and persons are left out ("Aleppo residents" are not Aleppo, "Assad's cousin" not
-        Assad)."""
+        Assad). With ``of_phrase``, a modifier after the noun counts too: a speaker
+        "officials of the Immigration Service" speaks for the service."""
         if head.pos_ != "NOUN":
             return None
         for child in head.children:
-            if child.i > head.i or child.dep_ not in _OWNER_RELATIONS:
+            after = child.i > head.i and child.dep_ == "nmod" and of_phrase
+            if (child.i > head.i and not after) or child.dep_ not in _OWNER_RELATIONS:
                 continue
             c_start, c_end = parse.start_of(child), parse.end_of(child)
             for cand in candidates:
@@ -120,7 +127,7 @@ class ParticipantReader:
             return None
         end = parse.end_of(head)
         after = [c for c in candidates if c.mention is not None and self.mentions[c.mention].label == "PER"
-                 and end <= c.start <= end + 30
+                 and end <= c.start <= end + 80  # "Director of the FBI (FBI) Louis Freeh"
                  and any(t.i > head.i and head.is_ancestor(t) for t in parse.tokens_in(c.start, c.end))]
         if not after:
             return None
@@ -158,7 +165,7 @@ class ParticipantReader:
                 return speaker
         position = parse.start_of(pronoun)
         if person:
-            return self._last_mention(position, lambda m: m.label == "PER")
+            return self._last_mention(position, lambda m: m.label == "PER", first_of_sentence=True)
         if role != "actor":
             return None
         if self.last_actor is not None:
@@ -173,11 +180,20 @@ class ParticipantReader:
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ != "PRON"]
         return self.argument(subjects[0], parse, candidates, role) if subjects else None
 
-    def _last_mention(self, position: int, wanted) -> Argument | None:
+    def _last_mention(self, position: int, wanted, first_of_sentence: bool = False) -> Argument | None:
+        """The last wanted mention before a position; with ``first_of_sentence``, the first
+        wanted one of that mention's sentence (most often its subject: "Nhek Bunchhay, who
+        searched for Howes, was confident he would find Howes' remains. He said ...")."""
         index = bisect.bisect_left(self.mention_starts, position) - 1
         while index >= 0:
             mention = self.mentions[index]
             if wanted(mention):
+                if first_of_sentence and mention.sentence >= 0:
+                    earlier = index - 1
+                    while earlier >= 0 and self.mentions[earlier].sentence == mention.sentence:
+                        if wanted(self.mentions[earlier]):
+                            index, mention = earlier, self.mentions[earlier]
+                        earlier -= 1
                 return Argument(start=mention.start, end=mention.end, text=mention.text,
                                 sentence=mention.sentence, mention=index, agent=mention.kb_id)
             index -= 1
