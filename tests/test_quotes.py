@@ -224,3 +224,17 @@ def test_he_stands_for_the_subject_of_the_last_sentence_that_names_a_person() ->
             "guerrillas on where the body was buried.")
     found, ments = analysed_quotes(text)
     assert [speaker_text(q, ments) for q in found] == ["Nhek Bunchhay"]
+
+
+def test_a_spanish_speech_verb_without_subject_goes_to_the_last_speaker() -> None:
+    text = ("El ministro de Defensa, Federico Trillo, dijo ayer que el Gobierno mantendrá las sanciones "
+            "previstas para los insumisos.\n"
+            "`` La insumisión va a seguir estando vigente el año próximo `` , añadió .")
+    found, ments = analysed_quotes(text, "es")
+    by_text = {q.text: speaker_text(q, ments) for q in found}
+    assert by_text.get("La insumisión va a seguir estando vigente el año próximo") == "Federico Trillo", by_text
+    # English writes the subject: a bare "added" is not attributed to whoever spoke last
+    text = ('Minister Ali Hassan said the army would stay in the city for a month.\n'
+            '"We will not leave the people of this city alone in the coming weeks," added.')
+    found, ments = analysed_quotes(text)
+    assert all(speaker_text(q, ments) != "Ali Hassan" or q.start < 60 for q in found)

@@ -43,6 +43,7 @@ _PREFERENCE = {"PER": 0, "ORG": 1}
 _TRIM = " \t\n,.:;\u2013\u2014-"
 _PHRASE_END = re.compile(r"[,:;\u060c]")
 _SUBJECT_REACH = 90  # characters before a cue (or an appositive) where its subject may stand
+_SPEAKER_REACH = 1_500  # a subjectless speech verb goes back to a speaker at most this far
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class QuoteLexicon:
     pairs: tuple[tuple[str, str], ...]  # (opening mark, closing mark), in order of preference
     min_words: int
     speaker_suffix: str  # an enclitic pronoun on the cue: "tandasnya" = "he/she stressed"
+    drops_subjects: bool  # a speech verb may stand without its subject ("añadió"): who spoke last
 
 
 @cache
@@ -73,6 +75,7 @@ def quote_lexicon(language: str) -> QuoteLexicon | None:
         pairs=tuple((p[:2], p[2:]) if len(p) == 4 else (p[0], p[1]) for p in pairs),
         min_words=int(config.get("min_quote_words", 4)),
         speaker_suffix=str(config.get("speaker_suffix", "")).lower(),
+        drops_subjects=bool(config.get("drops_subjects", False)),
     )
 
 
@@ -116,6 +119,7 @@ class _Finder:
         self.actors = actor_lexicon(language)
         self.used_cues: set[int] = set()
         self._speakers: tuple[list[int], list[int]] | None = None  # built on first use
+        self.spoken: list[tuple[int, int]] = []  # (position, mention) of each speaker found so far
         self.starts = [sentence.start for sentence in spans]
         # every "X said" cue of the text once, by end: the last one before a quotation
         # is then a bisection, not a regex run over the text before it
@@ -147,6 +151,7 @@ class _Finder:
             speaker, label, cue = quote
             if len(content.split()) < self.lexicon.min_words and cue is None:
                 continue
+            self._spoke(speaker)
             start, end = _trim(self.text, q_start, q_end)
             out.append(
                 Quote(
@@ -176,13 +181,15 @@ class _Finder:
             if cue is None:
                 continue
             speaker = self._speaker_around(cue, close_at, tail_end, after_only=after)
+            if speaker is None and not after and not self.text[close_at:cue.start()].strip(_TRIM):
+                speaker = self._unsaid_subject(open_at)  # '"...", añadió.': who spoke last
             if speaker is not None:
                 self.used_cues.add(cue.start())
                 return (*speaker, _span(self.text, cue.start(), cue.end(), s_index))
         lead_start = max(sentence.start, open_at - 150)
         cue = self._last_first_cue(lead_start, open_at)
         if cue is not None:
-            speaker = self._speaker_before(cue.start(), sentence.start)
+            speaker = self._speaker_before(cue.start(), sentence.start) or self._unsaid_subject(cue.start())
             if speaker is not None:
                 self.used_cues.add(cue.start())
                 return (*speaker, _span(self.text, cue.start(), cue.end(), s_index))
@@ -244,6 +251,8 @@ class _Finder:
                 comma = before.rstrip().rstrip(",")
                 return self._quote(sentence.start, sentence.start + len(comma), index, "indirect", speaker, cue)
         speaker = self._speaker_before(cue.start(), sentence.start)
+        if speaker is None and len(before.split()) <= 2:
+            speaker = self._unsaid_subject(cue.start())  # "Añadió que ...", "Pero subrayó que ..."
         if speaker is None:
             return None
         if len(rest.split()) < 3:
@@ -281,6 +290,7 @@ class _Finder:
         argument, label = speaker
         if argument is not None and start <= argument.start < end:
             return None
+        self._spoke(argument)
         return Quote(
             start=start,
             end=end,
@@ -386,20 +396,37 @@ class _Finder:
                 gap = len(self.text[cue.end():cue.end() + 3]) - len(self.text[cue.end():cue.end() + 3].lstrip())
                 if cue.end() + gap in people:
                     found.append((cue.end(), people[cue.end() + gap]))
-            for cue in self.first_cues:
-                before = self.text[max(0, cue.start() - 3):cue.start()]
-                end = cue.start() - (len(before) - len(before.rstrip()))
+            for cue in self.first_cues:  # "Yadi mengatakan", "Federico Trillo, dijo"
+                before = self.text[max(0, cue.start() - 4):cue.start()]
+                end = cue.start() - (len(before) - len(before.rstrip(" ,")))
                 if end in ends:
                     found.append((cue.start(), ends[end]))
             found.sort()
             self._speakers = ([at for at, _ in found], [i for _, i in found])
         positions, indices = self._speakers
         before = bisect.bisect_left(positions, position)
-        if not before:
+        best = (positions[before - 1], indices[before - 1]) if before else None
+        for at, index in self.spoken:  # speakers of the quotes attributed so far
+            if at < position and (best is None or at > best[0]):
+                best = (at, index)
+        if best is None or position - best[0] > _SPEAKER_REACH:
             return None
-        mention = self.mentions[indices[before - 1]]
+        mention = self.mentions[best[1]]
         return Argument(start=mention.start, end=mention.end, text=mention.text, sentence=mention.sentence,
-                        mention=indices[before - 1])
+                        mention=best[1])
+
+    def _unsaid_subject(self, position: int) -> tuple[Argument | None, str | None] | None:
+        """The speaker of a speech verb written without a subject, in a language that drops
+        it (``drops_subjects``: Spanish "añadió", Portuguese "disse"): who spoke last, if
+        that was lately."""
+        if not self.lexicon.drops_subjects:
+            return None
+        speaker = self._last_speaker(position)
+        return (speaker, None) if speaker is not None else None
+
+    def _spoke(self, speaker: Argument | None) -> None:
+        if speaker is not None and speaker.mention is not None and self.mentions[speaker.mention].label in _PREFERENCE:
+            self.spoken.append((speaker.start, speaker.mention))
 
     def _last_person(self, position: int) -> Argument | None:
         """Who "he", "she", "-nya" at a position stand for: the first person named in the
