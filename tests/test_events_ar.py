@@ -80,6 +80,13 @@ def test_labour_strike_and_a_penalty_kick() -> None:
     assert not run("سجل اللاعب هدفا من ضربة جزاء في الدقيقة الأخيرة.").events
 
 
+def test_dawn_is_no_bombing_and_a_side_s_attack_no_assault() -> None:
+    """فجر is "blew up" and "dawn": at dawn of a day it is a time; هجوم in football is play."""
+    assert not find(run("وصلت القوات إلى المدينة فجر اليوم قادمة من الشمال."), "ASSAULT")
+    assert not find(run("يكثف الفريق هجومه في المباراة بحثا عن هدف التعادل."), "ASSAULT")
+    assert one(run("فجر انتحاري نفسه في سوق ببغداد صباح اليوم."), "ASSAULT")
+
+
 def test_march_and_drone() -> None:
     assert one(run("خرجت مسيرة حاشدة في شوارع عمان احتجاجا على الغلاء."), "PROTEST")
     analysis = run("أسقطت الدفاعات الجوية طائرة مسيرة فوق دمشق.")
