@@ -335,3 +335,11 @@ def test_a_date_of_the_verb_that_acts_on_an_event_noun_is_not_the_events() -> No
     # a light verb's date is the event's
     assert one(events("Rebels launched an attack on the town on Friday.", published="2024-11-30"),
                "ASSAULT").date == "2024-11-29"
+
+
+def test_a_label_in_short_quotation_marks_is_no_new_event() -> None:
+    found = events('Thousands of students protested in the capital on Monday. The interior ministry '
+                   'described the march as "a terrorist attack".')
+    assert [e.type for e in found] == ["PROTEST"]
+    quoted = events('"Gunmen attacked the police station in the north of the city at dawn," the governor said.')
+    assert [e.type for e in quoted] == ["ASSAULT"]  # a whole quoted report is still a report

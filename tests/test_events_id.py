@@ -174,3 +174,17 @@ def test_a_sentence_opened_by_whether_reports_no_event() -> None:
     analysis = run("Apakah dorongan pemberontak melanjutkan momentumnya dan berubah menjadi serangan "
                    "yang lebih luas masih harus dilihat.")
     assert [e.status for e in analysis.events if e.type == "ASSAULT"] == ["hypothetical"]
+
+
+def test_a_name_after_a_place_preposition_is_no_actor() -> None:
+    """'di Ukraina' says where: the actor of the coordinated verb is Rusia, not Ukraina."""
+    event = one(run("Rusia sedang berjuang untuk mendapatkan sumber daya di Ukraina dan telah menarik "
+                    "pasukannya dari Suriah."), "RETREAT")
+    assert texts(event.actors) == ["Rusia"]
+
+
+def test_a_label_in_short_quotation_marks_is_no_new_event() -> None:
+    analysis = run("Pemerintah Suriah telah menggambarkan apa yang terjadi sebagai “serangan teroris skala besar”.")
+    assert not find(analysis, "ASSAULT")
+    quoted = run("“Kelompok bersenjata menyerang pos polisi di Intan Jaya pada pagi hari,” kata Kapolda.")
+    assert find(quoted, "ASSAULT")

@@ -104,12 +104,14 @@ class LexiconEngine:
         spans = sentence_spans(text, ctx.sentences)
         found: dict[int, list[_Trigger]] = {}
         noise = sorted((n.start, n.end) for n in ctx.noise)
+        labels = _scare_quotes(text, self.language)
         for index, sentence in enumerate(spans):
             nearby = [n for n in noise if n[0] < sentence.end and sentence.start < n[1]]
             if any(s <= sentence.start and sentence.end <= e for s, e in nearby):
                 continue  # a link list, a caption, another story's headline
             triggers = [t for t in self._triggers(text, sentence, ctx.places, ctx.mentions)
-                        if not any(s < t.end and t.start < e for s, e in nearby)]
+                        if not any(s < t.end and t.start < e for s, e in nearby)
+                        and not any(s <= t.start and t.end <= e for s, e in labels)]
             if triggers:
                 found[index] = triggers
         if not found:
@@ -178,6 +180,22 @@ class LexiconEngine:
             for i, parse in zip(missing, parser.parse(sentences), strict=True):
                 ctx.parses[i] = parse
         return ctx.parses
+
+
+SCARE_QUOTE_WORDS = 6
+
+
+def _scare_quotes(text: str, language: str) -> list[tuple[int, int]]:
+    """Short quotations (at most six words): a label put on something, not a report of it
+    ("described what happened as “a large-scale terrorist attack”", 'called it a
+    "massacre"'). A trigger inside one is no new event."""
+    from sitrep.analyse.quotes import quotations, quote_lexicon  # quotes build on this package
+
+    lexicon = quote_lexicon(language)
+    if lexicon is None:
+        return []
+    return [(start, end) for _, _, start, end in quotations(text, lexicon.pairs)
+            if len(text[start:end].split()) <= SCARE_QUOTE_WORDS]
 
 
 def _inside_name(start: int, end: int, mentions: list[Mention]) -> bool:

@@ -47,7 +47,8 @@ def nearest_arguments(
 ) -> tuple[list[Argument], list[Argument]]:
     """Actor: nearest candidate before the trigger; target: nearest after; passives swap."""
     (t_start, t_end), (c_start, c_end) = trigger, clause
-    before = [c for c in candidates if c.end <= t_start and c.mention not in towns]
+    before = [c for c in candidates if c.end <= t_start and c.mention not in towns
+              and not _in_place_phrase(text, c, lexicon)]
     after = [c for c in candidates if c.start >= t_end and c.start < c_end]
     in_clause = [c for c in before if c.start >= c_start]
     # "HTS, which led the charge": a relative clause takes its subject from before it
@@ -68,6 +69,18 @@ def nearest_arguments(
         target = in_clause[-1] if in_clause else None
         actor = agent
     return copy_argument(actor), copy_argument(target)
+
+
+def _in_place_phrase(text: str, candidate: Argument, lexicon: EventLexicon) -> bool:
+    """Whether a name stands after a place preposition ("sumber daya di Ukraina", "talks in
+    Moscow"): it says where, it does not act. A short lower-case word between (an article)
+    is looked through."""
+    words = text[max(0, candidate.start - 30):candidate.start].split()
+    if words and len(words[-1]) <= 3 and not words[-1][0].isupper() and not lexicon.place_prep.fullmatch(words[-1]):
+        words = words[:-1]
+    # lower case and two letters or more: sentence-initial "A Rússia" is an article, not "to"
+    return (bool(words) and len(words[-1]) > 1 and not words[-1][0].isupper()
+            and lexicon.place_prep.fullmatch(words[-1]) is not None)
 
 
 def _verb_final(text: str, t_start: int, t_end: int, c_start: int, in_clause: list[Argument],
