@@ -810,6 +810,9 @@ for t in doc:
     print(t.i, t.text, t.lemma_, t.pos_, str(t.morph), t.dep_, t.head.i)
 ```
 
+sitrep itself loads them with `exclude=["trainable_lemmatizer"]`: no stage reads lemmas
+(the event and quote lexicons list inflected forms), and parsing is then about 4% faster.
+
 The pipeline segments sentences itself (the parser sets sentence starts); if a component
 such as spaCy's `sentencizer` has already set every sentence start, the parser keeps them.
 

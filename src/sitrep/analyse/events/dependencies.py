@@ -181,7 +181,7 @@ def nominal_roles(noun: Token, lexicon: EventLexicon, is_reporting: Callable[[To
 
 def is_light_verb(verb: Token, lexicon: EventLexicon) -> bool:
     """A verb that lends its subject and its date to the act it names ("launched an attack")."""
-    return bool(lexicon.light_verbs.fullmatch(verb.text) or lexicon.light_verbs.fullmatch(verb.lemma_))
+    return lexicon.light_verbs.fullmatch(verb.text) is not None  # the lexicon lists the inflected forms
 
 
 def roles(parse: Parse, start: int, end: int, lexicon: EventLexicon,

@@ -397,7 +397,7 @@ class _DocumentState:
         lexicon = self.lexicon
 
         def check(token: Token) -> bool:
-            return bool(lexicon.reporting.fullmatch(token.text) or lexicon.reporting.fullmatch(token.lemma_))
+            return lexicon.reporting.fullmatch(token.text) is not None  # the lexicon lists the inflected forms
 
         return check
 

@@ -64,9 +64,9 @@ def event_features(event: Event, text: str, language: str, sentence: tuple[int, 
             governor = head.head
             if governor.i != head.i:
                 features[f"governor_pos:{governor.pos_}"] = 1.0
-                features[f"{language}:governor:{governor.lemma_.lower()}"] = 1.0
-            features[f"{language}:lemma:{head.lemma_.lower()}"] = 1.0
-            features[f"{language}:type_lemma:{event.type}:{head.lemma_.lower()}"] = 1.0
+                features[f"{language}:governor:{governor.lower_}"] = 1.0
+            features[f"{language}:word:{head.lower_}"] = 1.0
+            features[f"{language}:type_word:{event.type}:{head.lower_}"] = 1.0
     else:
         features["unparsed"] = 1.0
     trigger = event.trigger.text.lower()
