@@ -238,3 +238,17 @@ def test_a_spanish_speech_verb_without_subject_goes_to_the_last_speaker() -> Non
             '"We will not leave the people of this city alone in the coming weeks," added.')
     found, ments = analysed_quotes(text)
     assert all(speaker_text(q, ments) != "Ali Hassan" or q.start < 60 for q in found)
+
+
+def test_the_agency_that_quotes_is_not_the_speaker() -> None:
+    text = ("Boris Yeltsin met Leonid Kuchma in Moscow. ``We have covered the entire list of questions and "
+            "discussed how we will be tackling them,'' Yeltsin was quoted as saying by the ITAR-Tass news agency.")
+    found, ments = analysed_quotes(text)
+    assert [speaker_text(q, ments) for q in found if q.kind == "direct"] in (["Yeltsin"], ["Boris Yeltsin"])
+
+
+def test_a_weekday_the_parse_took_for_a_subject_never_speaks() -> None:
+    text = ("Kopp's stepmother, who married Kopp's father when Kopp was in his 30s, said Thursday from her home "
+            "in Irving, Texas: ``I would like to see him come forward and clear his name.''")
+    found, ments = analysed_quotes(text)
+    assert found and all(speaker_text(q, ments) != "Thursday" for q in found)

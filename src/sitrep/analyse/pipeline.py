@@ -222,7 +222,8 @@ class EventStage(_Stage):
 
 
 @Language.factory(
-    "sitrep_quotes", assigns=["doc._.quotes", "doc._.parses"], requires=["doc._.mentions", "doc._.noise"],
+    "sitrep_quotes", assigns=["doc._.quotes", "doc._.parses"],
+    requires=["doc._.mentions", "doc._.noise", "doc._.places", "doc._.timexes"],
     default_config={"use_parser": True},
 )
 class QuoteStage(_Stage):
@@ -250,7 +251,7 @@ class QuoteStage(_Stage):
             from sitrep.analyse.speakers import refine_speakers
 
             refine_speakers(found, doc_text(doc), language, doc_sentences(doc), doc._.mentions or [],
-                            doc._.places or [], doc_parses(doc))
+                            doc._.places or [], doc_parses(doc), doc._.timexes or [])
         doc._.quotes = found
         return doc
 

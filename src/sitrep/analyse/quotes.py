@@ -33,6 +33,7 @@ from itertools import accumulate
 from sitrep.analyse.events import (
     actor_candidates,
     actor_lexicon,
+    event_lexicon,
     resource,
     sentence_spans,
     word_regex,
@@ -117,6 +118,8 @@ class _Finder:
         self.noise = _NoiseIndex(noise)
         self.lexicon = lexicon
         self.actors = actor_lexicon(language)
+        events = event_lexicon(language)
+        self.agent_markers = events.agent_markers if events is not None else None
         self.used_cues: set[int] = set()
         self._speakers: tuple[list[int], list[int]] | None = None  # built on first use
         self.spoken: list[tuple[int, int]] = []  # (position, mention) of each speaker found so far
@@ -314,9 +317,22 @@ class _Finder:
             if person is not None:  # "..., " tandasnya': who spoke last, else the last person named
                 return person, None
         found = self._speaker_after(cue.end(), hi)
+        if found is not None and not after_only and self._by_agent(cue.end(), found[0]):
+            # '"...," Yeltsin was quoted as saying by the ITAR-Tass news agency': the agent
+            # of the passive is who reports, the subject before the cue who spoke
+            before = self._pick(lo, cue.start(), pronoun_at=cue.start())
+            if before is not None:
+                return before
         if found is not None or after_only:
             return found
         return self._pick(lo, cue.start(), pronoun_at=cue.start())
+
+    def _by_agent(self, position: int, speaker: Argument | None) -> bool:
+        """Whether a speaker after a cue is a passive agent ("by X", "oleh X")."""
+        if speaker is None or self.agent_markers is None:
+            return False
+        words = self.text[position:speaker.start].split()
+        return bool(words) and words[0].lower() in self.agent_markers
 
     def _speaker_after(self, position: int, hi: int) -> tuple[Argument | None, str | None] | None:
         end = self._phrase_end(position, hi)

@@ -13,6 +13,7 @@ speaker the quote stage chose.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
@@ -21,7 +22,7 @@ from sitrep.analyse.events.dependencies import SUBJECTS, coordinated, inherited_
 from sitrep.analyse.events.lexicon import actor_lexicon
 from sitrep.analyse.events.participants import ParticipantReader
 from sitrep.analyse.syntax import CLAUSE_RELATIONS, Parse, Parser
-from sitrep.model import Argument, Mention, Place, Quote, Sentence
+from sitrep.model import Argument, Mention, Place, Quote, Sentence, Timex
 
 
 def _speech_subjects(cue: Token) -> list[Token]:
@@ -48,7 +49,7 @@ def _speech_subjects(cue: Token) -> list[Token]:
 
 def refine_speakers(
     quotes: list[Quote], text: str, language: str, sentences: list[Sentence], mentions: list[Mention],
-    places: list[Place], parses: dict[int, Parse],
+    places: list[Place], parses: dict[int, Parse], timexes: Sequence[Timex] = (),
 ) -> None:
     """Replace each quote's speaker by the one its cue's parse names, and drop the
     indirect "quotes" whose speech verb takes a noun object instead of a clause (in place)."""
@@ -84,6 +85,8 @@ def refine_speakers(
         speaker = reader.argument(subjects[0], parse, candidates, "speaker")
         if speaker is None or quote.start <= speaker.start < quote.end:
             continue
+        if any(t.start < speaker.end and speaker.start < t.end for t in timexes):
+            continue  # "said Thursday": a date the parse took for the subject never speaks
         unnamed = speaker.mention is None and not speaker.agent and actors.unnamed.search(speaker.text) is not None
         _assign(quote, speaker, unnamed)
     for quote in not_speech:
