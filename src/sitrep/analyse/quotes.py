@@ -122,7 +122,7 @@ class _Finder:
         self.agent_markers = events.agent_markers if events is not None else None
         self.used_cues: set[int] = set()
         self._speakers: tuple[list[int], list[int]] | None = None  # built on first use
-        self.spoken: list[tuple[int, int]] = []  # (position, mention) of each speaker found so far
+        self.spoken: list[tuple[int, int]] = []  # (position, mention) of each speaker found so far, sorted
         self.starts = [sentence.start for sentence in spans]
         # every "X said" cue of the text once, by end: the last one before a quotation
         # is then a bisection, not a regex run over the text before it
@@ -422,9 +422,9 @@ class _Finder:
         positions, indices = self._speakers
         before = bisect.bisect_left(positions, position)
         best = (positions[before - 1], indices[before - 1]) if before else None
-        for at, index in self.spoken:  # speakers of the quotes attributed so far
-            if at < position and (best is None or at > best[0]):
-                best = (at, index)
+        earlier = bisect.bisect_left(self.spoken, (position, -1))  # speakers of the quotes attributed so far
+        if earlier and (best is None or self.spoken[earlier - 1][0] > best[0]):
+            best = self.spoken[earlier - 1]
         if best is None or position - best[0] > _SPEAKER_REACH:
             return None
         mention = self.mentions[best[1]]
@@ -442,7 +442,7 @@ class _Finder:
 
     def _spoke(self, speaker: Argument | None) -> None:
         if speaker is not None and speaker.mention is not None and self.mentions[speaker.mention].label in _PREFERENCE:
-            self.spoken.append((speaker.start, speaker.mention))
+            bisect.insort(self.spoken, (speaker.start, speaker.mention))  # kept sorted: a bisection per look-up
 
     def _last_person(self, position: int) -> Argument | None:
         """Who "he", "she", "-nya" at a position stand for: the first person named in the
