@@ -11,9 +11,11 @@ pairs of the language. The engine is shared:
   "..., X said" / "..., according to X", or after "According to X, ...".
 
 The speaker is the mention (PER before ORG before descriptions and places) that
-governs the cue; "he"/"she"/"dia"/"ia" resolve to the last person named before; an
-unnamed source ("analysts say", "officials said") gives no speaker but a
-``speaker_label``. Quote offsets cover the content only, never the cue.
+governs the cue; "he"/"she"/"dia"/"ia" resolve to the first person of the last sentence
+that names one (most often its subject); a cue without a subject, in a language that
+drops it (``drops_subjects``), or with an enclitic one (``speaker_suffix``: "tandasnya"),
+goes to whoever spoke last; an unnamed source ("analysts say", "officials said") gives no
+speaker but a ``speaker_label``. Quote offsets cover the content only, never the cue.
 
 The cost is linear in the document: quotation marks are paired through sorted mark
 positions (an opening mark with no closing one does not make a regex scan to the end
@@ -401,24 +403,31 @@ class _Finder:
             return None
         return self._last_person(match.start())
 
+    def _cue_speakers(self) -> tuple[list[int], list[int]]:
+        """(cue positions, person mentions) of every person written right next to a cue:
+        after a "kata"-type cue, or before a "said"-type one (a comma may stand between)."""
+        starting = {m.start: i for i, m in enumerate(self.mentions) if m.label == "PER"}
+        ending = {m.end: i for i, m in enumerate(self.mentions) if m.label == "PER"}
+        found = []
+        for cue in self.lexicon.speaker_after.finditer(self.text):  # "kata Yadi"
+            after = self.text[cue.end():cue.end() + 3]
+            start = cue.end() + len(after) - len(after.lstrip())
+            if start in starting:
+                found.append((cue.end(), starting[start]))
+        for cue in self.first_cues:  # "Yadi mengatakan", "Federico Trillo, dijo"
+            before = self.text[max(0, cue.start() - 4):cue.start()]
+            end = cue.start() - (len(before) - len(before.rstrip(" ,")))
+            if end in ending:
+                found.append((cue.start(), ending[end]))
+        found.sort()
+        return [at for at, _ in found], [i for _, i in found]
+
     def _last_speaker(self, position: int) -> Argument | None:
-        """The last person named as the speaker of a cue before a position ("kata Yadi",
-        "Yadi mengatakan"): an article quotes one source for several paragraphs."""
+        """Who spoke last before a position: the person written next to a cue ("kata
+        Yadi", "Yadi mengatakan") or the speaker of a quote attributed so far, within
+        reach; an article quotes one source for several paragraphs."""
         if self._speakers is None:
-            people = {m.start: i for i, m in enumerate(self.mentions) if m.label == "PER"}
-            ends = {m.end: i for i, m in enumerate(self.mentions) if m.label == "PER"}
-            found = []
-            for cue in self.lexicon.speaker_after.finditer(self.text):
-                gap = len(self.text[cue.end():cue.end() + 3]) - len(self.text[cue.end():cue.end() + 3].lstrip())
-                if cue.end() + gap in people:
-                    found.append((cue.end(), people[cue.end() + gap]))
-            for cue in self.first_cues:  # "Yadi mengatakan", "Federico Trillo, dijo"
-                before = self.text[max(0, cue.start() - 4):cue.start()]
-                end = cue.start() - (len(before) - len(before.rstrip(" ,")))
-                if end in ends:
-                    found.append((cue.start(), ends[end]))
-            found.sort()
-            self._speakers = ([at for at, _ in found], [i for _, i in found])
+            self._speakers = self._cue_speakers()
         positions, indices = self._speakers
         before = bisect.bisect_left(positions, position)
         best = (positions[before - 1], indices[before - 1]) if before else None
