@@ -252,3 +252,14 @@ def test_a_weekday_the_parse_took_for_a_subject_never_speaks() -> None:
             "in Irving, Texas: ``I would like to see him come forward and clear his name.''")
     found, ments = analysed_quotes(text)
     assert found and all(speaker_text(q, ments) != "Thursday" for q in found)
+
+
+def test_a_quotation_right_after_an_attributed_one_continues_it() -> None:
+    text = ('Tanzanian Foreign Minister Jakaya Kikwete spoke to reporters in Dar es Salaam. '
+            '"The bomb blast has not generated any hatred against Americans in Tanzania," he said.\n\n"We are friends."'
+            '\n\nLater that day the minister flew to Nairobi for a meeting about the "new situation".')
+    found, ments = analysed_quotes(text)
+    speakers = {q.text: speaker_text(q, ments) for q in found}
+    assert speakers.get("We are friends") == speakers["The bomb blast has not generated any hatred against "
+                                                        "Americans in Tanzania"] == "Jakaya Kikwete", speakers
+    assert "new situation" not in speakers  # far from any attributed quotation, and short

@@ -47,6 +47,8 @@ _TRIM = " \t\n,.:;\u2013\u2014-"
 _PHRASE_END = re.compile(r"[,:;\u060c]")
 _SUBJECT_REACH = 90  # characters before a cue (or an appositive) where its subject may stand
 _SPEAKER_REACH = 1_500  # a subjectless speech verb goes back to a speaker at most this far
+CONTINUATION_REACH = 80  # a cueless quotation this close after an attributed one continues it
+CONTINUED_MIN_WORDS = 3  # "We are friends." (a lone cueless quotation needs min_quote_words)
 
 
 @dataclass(frozen=True)
@@ -151,10 +153,13 @@ class _Finder:
                 continue
             s_index = self._sentence_of(m_start)
             quote = self._attribute_direct(m_start, m_end, s_index)
+            continued = quote is None and self._continues(out, m_start)
+            if continued:  # '"...," he said. "We are friends."': the same voice goes on
+                quote = (Argument(**vars(out[-1].speaker)) if out[-1].speaker else None, out[-1].speaker_label, None)
             if quote is None:
                 continue
             speaker, label, cue = quote
-            if len(content.split()) < self.lexicon.min_words and cue is None:
+            if len(content.split()) < (CONTINUED_MIN_WORDS if continued else self.lexicon.min_words) and cue is None:
                 continue
             self._spoke(speaker)
             start, end = _trim(self.text, q_start, q_end)
@@ -171,6 +176,13 @@ class _Finder:
                 )
             )
         return out
+
+    def _continues(self, found: list[Quote], open_at: int) -> bool:
+        """Whether a quotation without a cue of its own follows closely on an attributed
+        one (within ``CONTINUATION_REACH`` characters: its cue and a paragraph break)."""
+        if not found or (found[-1].speaker is None and found[-1].speaker_label is None):
+            return False
+        return 0 <= open_at - found[-1].end <= CONTINUATION_REACH
 
     def _attribute_direct(
         self, open_at: int, close_at: int, s_index: int
