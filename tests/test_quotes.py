@@ -182,6 +182,10 @@ def speaker_text(quote: Quote, found: list[Mention]) -> str | None:
     return found[quote.speaker.mention].text if quote.speaker.mention is not None else quote.speaker.text
 
 
+def speakers_by_quote(found: list[Quote], ments: list[Mention]) -> dict[str, str | None]:
+    return {q.text: speaker_text(q, ments) for q in found}
+
+
 def test_a_speech_verb_with_a_noun_object_reports_no_speech() -> None:
     found, _ = analysed_quotes("Just a week ago, the regime still maintained control over significant "
                                "portions of the country.")
@@ -211,7 +215,7 @@ def test_indonesian_cue_with_enclitic_speaker_and_given_name() -> None:
             "Yadi menuturkan, Irianto bergabung dengan TNI AU selama 10 tahun. \n\n"
             '" Seingat saya dulu di Adam Air dan Lion, lalu AirAsia, " tandasnya. ')
     found, ments = analysed_quotes(text, "id")
-    by_text = {q.text: speaker_text(q, ments) for q in found}
+    by_text = speakers_by_quote(found, ments)
     assert by_text["Seingat saya dulu di Adam Air dan Lion, lalu AirAsia"] in ("Yadi", "Yadi Indrayadi")
     yadi = [m for m in ments if m.text == "Yadi"]
     full = [m for m in ments if m.text == "Yadi Indrayadi"]
@@ -231,7 +235,7 @@ def test_a_spanish_speech_verb_without_subject_goes_to_the_last_speaker() -> Non
             "previstas para los insumisos.\n"
             "`` La insumisión va a seguir estando vigente el año próximo `` , añadió .")
     found, ments = analysed_quotes(text, "es")
-    by_text = {q.text: speaker_text(q, ments) for q in found}
+    by_text = speakers_by_quote(found, ments)
     assert by_text.get("La insumisión va a seguir estando vigente el año próximo") == "Federico Trillo", by_text
     # English writes the subject: a bare "added" is not attributed to whoever spoke last
     text = ('Minister Ali Hassan said the army would stay in the city for a month.\n'
@@ -259,7 +263,7 @@ def test_a_quotation_right_after_an_attributed_one_continues_it() -> None:
             '"The bomb blast has not generated any hatred against Americans in Tanzania," he said.\n\n"We are friends."'
             '\n\nLater that day the minister flew to Nairobi for a meeting about the "new situation".')
     found, ments = analysed_quotes(text)
-    speakers = {q.text: speaker_text(q, ments) for q in found}
+    speakers = speakers_by_quote(found, ments)
     assert speakers.get("We are friends") == speakers["The bomb blast has not generated any hatred against "
                                                         "Americans in Tanzania"] == "Jakaya Kikwete", speakers
     assert "new situation" not in speakers  # far from any attributed quotation, and short

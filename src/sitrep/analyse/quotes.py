@@ -40,6 +40,7 @@ from sitrep.analyse.events import (
     sentence_spans,
     word_regex,
 )
+from sitrep.analyse.events.participants import copy_argument, first_in_sentence, mention_argument
 from sitrep.model import Argument, Mention, NoiseSpan, Quote, Sentence, Span
 
 _PREFERENCE = {"PER": 0, "ORG": 1}
@@ -47,8 +48,8 @@ _TRIM = " \t\n,.:;\u2013\u2014-"
 _PHRASE_END = re.compile(r"[,:;\u060c]")
 _SUBJECT_REACH = 90  # characters before a cue (or an appositive) where its subject may stand
 _SPEAKER_REACH = 1_500  # a subjectless speech verb goes back to a speaker at most this far
-CONTINUATION_REACH = 80  # a cueless quotation this close after an attributed one continues it
-CONTINUED_MIN_WORDS = 3  # "We are friends." (a lone cueless quotation needs min_quote_words)
+_CONTINUATION_REACH = 80  # a cueless quotation this close after an attributed one continues it
+_CONTINUED_MIN_WORDS = 3  # "We are friends." (a lone cueless quotation needs min_quote_words)
 
 
 @dataclass(frozen=True)
@@ -136,11 +137,8 @@ class _Finder:
         # "he said": the last person named before)
         self.by_start = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
         self.mention_starts = [mentions[i].start for i in self.by_start]
-        people = sorted(
-            (m.end, i) for i, m in enumerate(mentions) if m.label == "PER" and not self.noise.overlaps(m.start, m.end)
-        )
+        people = sorted((m.end, i) for i, m in enumerate(mentions) if self._is_person(m))
         self.people_ends = [end for end, _ in people]
-        self.people = [i for _, i in people]
         self.last_person = list(accumulate((i for _, i in people), max))
 
     # -- direct quotes -------------------------------------------------------------
@@ -155,11 +153,11 @@ class _Finder:
             quote = self._attribute_direct(m_start, m_end, s_index)
             continued = quote is None and self._continues(out, m_start)
             if continued:  # '"...," he said. "We are friends."': the same voice goes on
-                quote = (Argument(**vars(out[-1].speaker)) if out[-1].speaker else None, out[-1].speaker_label, None)
+                quote = (copy_argument(out[-1].speaker) if out[-1].speaker else None, out[-1].speaker_label, None)
             if quote is None:
                 continue
             speaker, label, cue = quote
-            if len(content.split()) < (CONTINUED_MIN_WORDS if continued else self.lexicon.min_words) and cue is None:
+            if len(content.split()) < (_CONTINUED_MIN_WORDS if continued else self.lexicon.min_words) and cue is None:
                 continue
             self._spoke(speaker)
             start, end = _trim(self.text, q_start, q_end)
@@ -179,10 +177,10 @@ class _Finder:
 
     def _continues(self, found: list[Quote], open_at: int) -> bool:
         """Whether a quotation without a cue of its own follows closely on an attributed
-        one (within ``CONTINUATION_REACH`` characters: its cue and a paragraph break)."""
+        one (within ``_CONTINUATION_REACH`` characters: its cue and a paragraph break)."""
         if not found or (found[-1].speaker is None and found[-1].speaker_label is None):
             return False
-        return 0 <= open_at - found[-1].end <= CONTINUATION_REACH
+        return 0 <= open_at - found[-1].end <= _CONTINUATION_REACH
 
     def _attribute_direct(
         self, open_at: int, close_at: int, s_index: int
@@ -448,9 +446,7 @@ class _Finder:
             best = self.spoken[earlier - 1]
         if best is None or position - best[0] > _SPEAKER_REACH:
             return None
-        mention = self.mentions[best[1]]
-        return Argument(start=mention.start, end=mention.end, text=mention.text, sentence=mention.sentence,
-                        mention=best[1])
+        return mention_argument(self.mentions, best[1])
 
     def _unsaid_subject(self, position: int) -> tuple[Argument | None, str | None] | None:
         """The speaker of a speech verb written without a subject, in a language that drops
@@ -467,26 +463,15 @@ class _Finder:
 
     def _last_person(self, position: int) -> Argument | None:
         """Who "he", "she", "-nya" at a position stand for: the first person named in the
-        last sentence before it that names one. The first is most often the subject ("Nhek
-        Bunchhay, who searched for Howes, appeared confident he would find Howes' remains.
-        He said ..."), the last often an object or a possessor."""
+        last sentence before it that names one (:func:`first_in_sentence`)."""
         before = bisect.bisect_right(self.people_ends, position)
         if not before:
             return None
-        index = self.last_person[before - 1]
-        sentence = self._sentence_of(self.mentions[index].start)
-        k = before - 1
-        while k >= 0:
-            other = self.mentions[self.people[k]]
-            if self._sentence_of(other.start) == sentence and other.start < self.mentions[index].start:
-                index = self.people[k]
-            elif other.end <= self.spans[sentence].start:
-                break
-            k -= 1
-        mention = self.mentions[index]
-        return Argument(
-            start=mention.start, end=mention.end, text=mention.text, sentence=mention.sentence, mention=index
-        )
+        index = first_in_sentence(self.mentions, self.last_person[before - 1], self._is_person)
+        return mention_argument(self.mentions, index)
+
+    def _is_person(self, mention: Mention) -> bool:
+        return mention.label == "PER" and not self.noise.overlaps(mention.start, mention.end)
 
     def _sentence_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.starts, position) - 1)

@@ -104,16 +104,18 @@ class LexiconEngine:
         spans = sentence_spans(text, ctx.sentences)
         found: dict[int, list[_Trigger]] = {}
         noise = sorted((n.start, n.end) for n in ctx.noise)
-        labels = _scare_quotes(text, self.language)
         for index, sentence in enumerate(spans):
             nearby = [n for n in noise if n[0] < sentence.end and sentence.start < n[1]]
             if any(s <= sentence.start and sentence.end <= e for s, e in nearby):
                 continue  # a link list, a caption, another story's headline
             triggers = [t for t in self._triggers(text, sentence, ctx.places, ctx.mentions)
-                        if not any(s < t.end and t.start < e for s, e in nearby)
-                        and not any(s <= t.start and t.end <= e for s, e in labels)]
+                        if not any(s < t.end and t.start < e for s, e in nearby)]
             if triggers:
                 found[index] = triggers
+        if found:  # quotation marks are paired only where there is something to rule out
+            labels = _scare_quotes(text, self.language)
+            found = {index: kept for index, triggers in found.items()
+                     if (kept := [t for t in triggers if not any(s <= t.start and t.end <= e for s, e in labels)])}
         if not found:
             return []
         parses = self._parse(ctx, spans, found)

@@ -11,6 +11,7 @@ a place or a thing).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -31,6 +32,34 @@ def _only_parenthesis(gap: str) -> bool:
 def copy_argument(arg: Argument) -> Argument:
     """A fresh Argument, so that two events never share (and mutate) one object."""
     return Argument(**vars(arg))
+
+
+def mention_argument(mentions: list[Mention], index: int, agent: str | None = None) -> Argument:
+    """The participant that is mention ``index`` itself."""
+    mention = mentions[index]
+    return Argument(start=mention.start, end=mention.end, text=mention.text, sentence=mention.sentence,
+                    mention=index, agent=agent)
+
+
+def first_in_sentence(mentions: list[Mention], index: int, wanted: Callable[[Mention], bool]) -> int:
+    """The first wanted mention of mention ``index``'s sentence (mentions in text order).
+    The first is most often the subject, the last an object or a possessor: "Nhek Bunchhay,
+    who searched for Howes, was confident he would find Howes' remains. He said ..."."""
+    sentence = mentions[index].sentence
+    if sentence < 0:
+        return index
+    earlier = index - 1
+    while earlier >= 0 and mentions[earlier].sentence == sentence:
+        if wanted(mentions[earlier]):
+            index = earlier
+        earlier -= 1
+    return index
+
+
+def _owned(start: int, end: int, text: str, owner: Argument) -> Argument:
+    """The phrase text[start:end] standing for the organisation or country that owns it."""
+    return Argument(start=start, end=end, text=text[start:end], sentence=owner.sentence, mention=owner.mention,
+                    agent=owner.agent)
 
 
 class ParticipantReader:
@@ -62,8 +91,7 @@ class ParticipantReader:
                     return person
                 owner = self._named_owner(head, parse, candidates, of_phrase=True) if role == "speaker" else None
                 if owner is not None:  # "officials of the Immigration Service said"
-                    return Argument(start=best.start, end=best.end, text=best.text, sentence=owner.sentence,
-                                    mention=owner.mention, agent=owner.agent)
+                    return _owned(best.start, best.end, self.text, owner)
             return copy_argument(best)
         phrase = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("case", "punct", "cc")]
         p_start = parse.start_of(phrase[0]) if phrase else start
@@ -93,8 +121,7 @@ class ParticipantReader:
             s = parse.start_of(first)
             owner = self._named_owner(head, parse, candidates, of_phrase=role == "speaker")
             if owner is not None:  # "the U.S. embassy", "Hamas's tunnels", "an INS spokeswoman": whose
-                return Argument(start=s, end=end, text=self.text[s:end], sentence=owner.sentence,
-                                mention=owner.mention, agent=owner.agent)
+                return _owned(s, end, self.text, owner)
             return Argument(start=s, end=end, text=self.text[s:end], nominal=head.pos_ == "NOUN")
         return None
 
@@ -180,21 +207,15 @@ class ParticipantReader:
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ != "PRON"]
         return self.argument(subjects[0], parse, candidates, role) if subjects else None
 
-    def _last_mention(self, position: int, wanted, first_of_sentence: bool = False) -> Argument | None:
+    def _last_mention(self, position: int, wanted: Callable[[Mention], bool],
+                      first_of_sentence: bool = False) -> Argument | None:
         """The last wanted mention before a position; with ``first_of_sentence``, the first
-        wanted one of that mention's sentence (most often its subject: "Nhek Bunchhay, who
-        searched for Howes, was confident he would find Howes' remains. He said ...")."""
+        wanted one of that mention's sentence (:func:`first_in_sentence`)."""
         index = bisect.bisect_left(self.mention_starts, position) - 1
         while index >= 0:
-            mention = self.mentions[index]
-            if wanted(mention):
-                if first_of_sentence and mention.sentence >= 0:
-                    earlier = index - 1
-                    while earlier >= 0 and self.mentions[earlier].sentence == mention.sentence:
-                        if wanted(self.mentions[earlier]):
-                            index, mention = earlier, self.mentions[earlier]
-                        earlier -= 1
-                return Argument(start=mention.start, end=mention.end, text=mention.text,
-                                sentence=mention.sentence, mention=index, agent=mention.kb_id)
+            if wanted(self.mentions[index]):
+                if first_of_sentence:
+                    index = first_in_sentence(self.mentions, index, wanted)
+                return mention_argument(self.mentions, index, agent=self.mentions[index].kb_id)
             index -= 1
         return None
