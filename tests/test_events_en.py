@@ -343,3 +343,41 @@ def test_a_label_in_short_quotation_marks_is_no_new_event() -> None:
     assert [e.type for e in found] == ["PROTEST"]
     quoted = events('"Gunmen attacked the police station in the north of the city at dawn," the governor said.')
     assert [e.type for e in quoted] == ["ASSAULT"]  # a whole quoted report is still a report
+
+
+# -- one event told several times -------------------------------------------------------
+
+
+def test_a_crowd_event_told_again_without_participants_is_the_same_event() -> None:
+    text = ("Some 1,500 ethnic Albanians marched Sunday in downtown Istanbul to protest the killings. "
+            "``Stop the bloodshed,'' the protesters chanted.")
+    protests = [e for e in events(text, published="1998-03-08") if e.type == "PROTEST"]
+    assert len(protests) == 1, [(e.trigger.text, texts(e.actors)) for e in protests]
+    assert "ethnic Albanians" in " ".join(texts(protests[0].actors))
+
+
+def test_protests_in_two_stated_places_stay_two_events() -> None:
+    text = ("Some 1,500 ethnic Albanians protested Sunday in Istanbul. "
+            "In Ankara, a few hundred ethnic Albanians protested at the gate of the embassy.")
+    protests = [e for e in events(text, published="1998-03-08") if e.type == "PROTEST"]
+    assert len(protests) == 2, [(e.trigger.text, e.place) for e in protests]
+
+
+def test_a_date_long_past_does_not_date_the_next_sentences() -> None:
+    text = ("MOSCOW (AP) _ A major dispute concerns a treaty which the two presidents signed last May. "
+            "Kuchma met Yeltsin at the Kremlin to discuss the treaty.")
+    meeting = one(events(text, published="1998-02-27"), "CONSULT")
+    assert meeting.date == "1998-02-27" and meeting.date_inferred  # the publication day, not May 1997
+
+
+def test_the_dateline_places_an_event_before_a_place_named_in_passing() -> None:
+    analysis = run("MOSCOW (AP) _ Russian troops seized a naval base in Sevastopol on Thursday. "
+                   "Kuchma met Yeltsin for four hours of talks.", published="1998-02-27")
+    meeting = one([e for e in analysis.events if e.status == "reported"], "CONSULT")
+    assert analysis.places[meeting.place].text.upper() == "MOSCOW" and meeting.place_inferred
+
+
+def test_whose_forces_are_the_forces_of_the_name_before() -> None:
+    analysis = run("The change will be felt by Iran, whose forces have been instrumental in supporting the regime.")
+    support = one([e for e in analysis.events if e.status == "reported"], "SUPPORT")
+    assert [analysis.mentions[a.mention].text for a in support.actors if a.mention is not None] == ["Iran"]

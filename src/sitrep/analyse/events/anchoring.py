@@ -37,11 +37,12 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 BREADTH = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 2, "water": 2, "country": 3, "continent": 4}
 PLACE_PRECISION = {"site": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "water": 3, "country": 3,
                    "continent": 3}
-# "KYIV, Dec 8 (Reuters) -", "JAKARTA, KOMPAS.com -", "DAMASCUS (AP) —": a place at the
-# head of a line, then a date, an agency or both, then a dash
+# "KYIV, Dec 8 (Reuters) -", "JAKARTA, KOMPAS.com -", "DAMASCUS (AP) —", "MOSCOW (AP)_":
+# a place at the head of a line, then a date, an agency or both, then a dash (an
+# underscore in older wire copy)
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[^\W\d_][^\n,(\u2013\u2014]{0,40}?)\s*(?:,[^\n\u2013\u2014]{0,40}?)?"
-    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:-|\u2013|\u2014|--)\s",
+    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:-|\u2013|\u2014|--|_)\s",
     re.MULTILINE,
 )
 

@@ -206,6 +206,11 @@ def _inside_name(start: int, end: int, mentions: list[Mention]) -> bool:
     return any(m.start <= start and end <= m.end and m.end - m.start > end - start for m in mentions)
 
 
+# how old a stated date may be and still date the sentences after it: news comes back to
+# the present after "the treaty the two presidents signed last May"
+NARRATIVE_DAYS = 30
+
+
 class _DocumentState:
     """One document's pass: candidates per sentence, pronoun antecedents, anchors."""
 
@@ -361,7 +366,10 @@ class _DocumentState:
         between = parse.tokens_in(nearest.end, trigger.start)
         if len(between) > 6 or any(t.pos_ == "VERB" for t in between):
             return []
-        return [copy_argument(nearest)]
+        words = parse.tokens_in(nearest.start, nearest.end)
+        head = next((t for t in words if not (nearest.start <= parse.start_of(t.head) < nearest.end)), None)
+        read = self.reader.argument(head, parse, candidates, "actor") if head is not None else None
+        return [read if read is not None else copy_argument(nearest)]  # "Iran, whose forces": Iran
 
     def _referred_type(self, roles: dependencies.Roles) -> str | None:
         """The type of an event told before that a participant refers back to ("this
@@ -453,8 +461,9 @@ class _DocumentState:
             when = anchoring.when(stated[0] if stated else None, ctx.timexes, story_date, published)
             event.date, event.timex = when.value, when.timex
             event.date_precision, event.date_inferred = when.precision, when.inferred
-            if not when.inferred and when.value:
-                narrative = (paragraph, when.value)
+            if not when.inferred and when.value and not anchoring.is_background(
+                    when.value, False, published, NARRATIVE_DAYS):
+                narrative = (paragraph, when.value)  # a date long past is its own sentence's
             if event.status == "reported" and anchoring.is_background(when.value, when.inferred, published):
                 event.status = "background"
             # place
@@ -464,7 +473,7 @@ class _DocumentState:
             if where is None:
                 where = self._place_referred_back(event, sentence)
             if where is None:  # where the story is: its last stated place, else its dateline
-                fallback = scene if scene is not None else dateline if dateline is not None else main
+                fallback = dateline if dateline is not None else scene if scene is not None else main
                 where = anchoring.inferred_place(fallback, ctx.places)
             elif not where.inferred:
                 scene = where.place
@@ -546,12 +555,20 @@ def _confidence(actors: list[Argument], targets: list[Argument], trigger: str, p
 
 
 def _repeated(event: Event, earlier: list[Event], mentions: list[Mention]) -> bool:
-    """Whether an event only mentions again one found before: same type, status and
-    participants and no other date or place ("the bombing" for the third time in an
-    article). The earlier event takes the stated date or place it lacked."""
-    key = _participants(event, mentions)
+    """Whether an event only mentions again one found before: same type and status,
+    participants that one of the two names all of, and no other date or place ("the
+    bombing" for the third time in an article; '"Stop the bloodshed," the protesters
+    chanted' after "1,500 ethnic Albanians marched"). The earlier event takes the
+    participants, the stated date and the place it lacked, and the fuller report's
+    sentence as its evidence."""
+    actors, targets = _participants(event, mentions)
     for other in earlier:
-        if other.type != event.type or other.status != event.status or _participants(other, mentions) != key:
+        if other.type != event.type or other.status != event.status:
+            continue
+        other_actors, other_targets = _participants(other, mentions)
+        fewer = actors <= other_actors and targets <= other_targets
+        more = other_actors <= actors and other_targets <= targets
+        if not (fewer or more):
             continue
         stated = event.date and not event.date_inferred
         if stated and other.date and not other.date_inferred and event.date != other.date:
@@ -559,12 +576,18 @@ def _repeated(event: Event, earlier: list[Event], mentions: list[Mention]) -> bo
         if (event.place is not None and other.place is not None and event.place != other.place
                 and not event.place_inferred and not other.place_inferred):
             continue
+        if (stated and (other.date is None or other.date_inferred)) or not fewer:
+            # the fuller report is the evidence: the sentence that dates it or names more
+            other.start, other.end, other.text, other.sentence, other.trigger = (
+                event.start, event.end, event.text, event.sentence, event.trigger)
         if stated and (other.date is None or other.date_inferred):
             other.date, other.timex, other.date_precision, other.date_inferred = (
                 event.date, event.timex, event.date_precision, False)
         if (other.place is None or other.place_inferred) and event.place is not None and not event.place_inferred:
             other.place, other.place_precision, other.place_inferred, other.place_relation = (
                 event.place, event.place_precision, False, event.place_relation)
+        if not fewer:
+            other.actors, other.targets = event.actors, event.targets
         other.casualties.extend(c for c in event.casualties if c not in other.casualties)
         return True
     return False

@@ -90,7 +90,9 @@ class ParticipantReader:
                 if person is not None:
                     return person
                 owner = self._named_owner(head, parse, candidates, of_phrase=True) if role == "speaker" else None
-                if owner is not None:  # "officials of the Immigration Service said"
+                if owner is None:
+                    owner = self._relative_owner(head, parse, candidates, role)
+                if owner is not None:  # "officials of the Immigration Service said", "Iran, whose forces"
                     return _owned(best.start, best.end, self.text, owner)
             return copy_argument(best)
         phrase = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("case", "punct", "cc")]
@@ -119,7 +121,8 @@ class ParticipantReader:
         if head.pos_ in ("NOUN", "PROPN"):
             first = next((t for t in phrase if t.dep_ not in ("det", "det:poss", "nummod", "advmod")), head)
             s = parse.start_of(first)
-            owner = self._named_owner(head, parse, candidates, of_phrase=role == "speaker")
+            owner = (self._named_owner(head, parse, candidates, of_phrase=role == "speaker")
+                     or self._relative_owner(head, parse, candidates, role))
             if owner is not None:  # "the U.S. embassy", "Hamas's tunnels", "an INS spokeswoman": whose
                 return _owned(s, end, self.text, owner)
             return Argument(start=s, end=end, text=self.text[s:end], nominal=head.pos_ == "NOUN")
@@ -145,6 +148,16 @@ class ParticipantReader:
                 mention = self.mentions[cand.mention]
                 if mention.label == "ORG" or cand.mention in self.country_mentions:
                     return cand
+        return None
+
+    def _relative_owner(self, head: Token, parse: Parse, candidates: list[Argument], role: str) -> Argument | None:
+        """The owner a possessive relative pronoun stands for: "Iran, whose forces have
+        supported the regime" (the forces are Iran's)."""
+        for child in head.children:
+            if child.i < head.i and "Rel" in child.morph.get("PronType") and "Yes" in child.morph.get("Poss"):
+                owner = self.antecedent(child, parse, candidates, role)
+                if owner is not None and not owner.nominal:
+                    return owner
         return None
 
     def _titled_person(self, head: Token, parse: Parse, candidates: list[Argument]) -> Argument | None:
