@@ -381,3 +381,19 @@ def test_whose_forces_are_the_forces_of_the_name_before() -> None:
     analysis = run("The change will be felt by Iran, whose forces have been instrumental in supporting the regime.")
     support = one([e for e in analysis.events if e.status == "reported"], "SUPPORT")
     assert [analysis.mentions[a.mention].text for a in support.actors if a.mention is not None] == ["Iran"]
+
+
+def test_two_tolls_of_people_are_two_events() -> None:
+    text = ("The Aug. 7 bombings killed more than 200 people, including 12 Americans. On the FBI list, Bin Laden "
+            "replaces two former Libyan intelligence agents charged in the Dec. 21, 1988, bombing of Pan Am "
+            "Flight 103 that killed 259 people on the plane.")
+    killings = [e for e in events(text, published="1999-06-07", status=None) if e.type == "ASSAULT"]
+    counts = sorted([c.count for c in e.casualties if c.kind == "killed"] for e in killings)
+    assert counts == [[200], [259]], [(e.trigger.text, e.date, texts(e.targets)) for e in killings]
+
+
+def test_investigating_a_bombing_does_not_make_the_investigators_its_authors() -> None:
+    text = ("Terrorist blasts killed 257 people in Nairobi and Dar es Salaam on Aug. 7. "
+            "FBI agents, meanwhile, pushed ahead with their all-out investigation into the bombings.")
+    bombings = [e for e in events(text, published="1998-08-18") if e.type == "ASSAULT"]
+    assert bombings and all("FBI" not in " ".join(texts(e.actors)) for e in bombings)

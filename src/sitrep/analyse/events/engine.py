@@ -225,6 +225,7 @@ class _DocumentState:
         self.towns = _towns(ctx.mentions, ctx.places)
         self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors, ctx.places)
         self.earlier: dict[str, Event] = {}  # the last reported event of each type
+        self.retold: list[tuple[Event, int, int, int]] = []  # (event, sentence, trigger span) told again
 
     # -- per sentence --------------------------------------------------------------------
 
@@ -251,9 +252,10 @@ class _DocumentState:
 
     def _add(self, out: list[Event], event: Event) -> None:
         """Append an event, one per type, status and clause ("this offensive was fought by
-        ...": the reading with participants wins)."""
+        ...", "the bombings killed 200 people": the reading with participants wins, an
+        actor before a target)."""
         if out and (out[-1].type, out[-1].start, out[-1].status) == (event.type, event.start, event.status):
-            if out[-1].actors or not event.actors:
+            if _named(out[-1]) >= _named(event):
                 return
             out.pop()
         out.append(event)
@@ -298,13 +300,14 @@ class _DocumentState:
         # an event noun is not a participant ("this offensive was fought by ..."), and an
         # actor is someone: a name, a described actor ("rebels", "the ministry"), not a
         # thing ("the plan calls for ...", "a murderous rampage")
-        referred = self._referred_type(roles) if roles is not None else None
-        if referred and self.earlier.get(referred):
-            # "this offensive was fought by ... and supported by ...": the event told before,
-            # with more participants
-            earlier = self.earlier[referred]
+        referred = self._referred_type(roles, entry.type) if roles is not None else None
+        earlier = self.earlier.get(referred) if referred else None
+        if earlier is not None:
+            # "this offensive was fought by ... and supported by ...", "the Aug. 7 bombings
+            # killed 200": the event told before, with more participants or its date
             earlier.actors += [a for a in actors if not self._is_trigger_word(a) and self._is_someone(a)
                                and all((a.start, a.end) != (b.start, b.end) for b in earlier.actors)]
+            self.retold.append((earlier, index, trigger.start, trigger.end))
             return []
         by_phrase = roles is not None and roles.passive  # "kidnapped by dissidents": an agent all the same
         actors = [a for a in actors if not self._is_trigger_word(a) and not self._is_time(a)
@@ -371,16 +374,19 @@ class _DocumentState:
         read = self.reader.argument(head, parse, candidates, "actor") if head is not None else None
         return [read if read is not None else copy_argument(nearest)]  # "Iran, whose forces": Iran
 
-    def _referred_type(self, roles: dependencies.Roles) -> str | None:
+    def _referred_type(self, roles: dependencies.Roles, own_type: str) -> str | None:
         """The type of an event told before that a participant refers back to ("this
-        offensive", "the attack"): the trigger's act is that event, told again."""
+        offensive", "the attack"): the trigger's act is that event, told again. An event
+        of another type tells it again only as its subject ("this offensive was supported
+        by ..."); as its object it is a new act about it ("investigated the bombings")."""
         heads = roles.actors + roles.targets
         for token in heads + [c for h in heads for c in h.conjuncts]:
             match = self.lexicon.triggers.fullmatch(token.text)
             if match is None or not any(d.dep_ == "det" and _ANAPHORIC.match(d.text + " ") for d in token.children):
                 continue
             readings = [e for e in self.lexicon.entries if e.pattern.fullmatch(token.text)]
-            if readings:
+            subject = dependencies.SUBJECTS & {token.dep_, token.head.dep_ if token.dep_ == "conj" else ""}
+            if readings and (readings[0].type == own_type or subject):
                 return readings[0].type
         return None
 
@@ -490,9 +496,26 @@ class _DocumentState:
             if not (event.actors or event.targets or event.casualties) and event.type not in CROWD_EVENTS:
                 continue  # no one did anything to anyone: not an event an analyst can code
             for one in [event, *others]:
-                if not _repeated(one, kept, ctx.mentions):
+                if not _repeated(one, kept, ctx.mentions, ctx.places):
                     kept.append(one)
+        for event, index, start, end in self.retold:
+            self._date_told_again(event, index, start, end)
         events[:] = kept
+
+    def _date_told_again(self, event: Event, index: int, start: int, end: int) -> None:
+        """The date stated where an event is told again ("The Aug. 7, 1998, bombings killed
+        more than 200 people"), for an event that had none of its own."""
+        if event.date and not event.date_inferred:
+            return
+        ctx = self.ctx
+        parse = ctx.parses.get(index)
+        head = dependencies.trigger_head(parse, start, end) if parse else None
+        dates = anchoring.date_timexes(ctx.timexes, self.spans[index], self.text, self.lexicon)
+        stated = anchoring.stated_date(dates, ctx.timexes, parse, head, start, self.lexicon)
+        if stated:
+            when = anchoring.when(stated[0], ctx.timexes, None, None)
+            event.date, event.timex = when.value, when.timex
+            event.date_precision, event.date_inferred = when.precision, False
 
     def _elsewhere(self, event: Event, place: int) -> Event:
         """The same act in another of the coordinated places; the casualty counts stay with
@@ -554,11 +577,13 @@ def _confidence(actors: list[Argument], targets: list[Argument], trigger: str, p
     return round(0.35 + 0.2 * bool(actors) + 0.1 * bool(targets) + 0.1 * (" " in trigger) + 0.1 * parsed, 2)
 
 
-def _repeated(event: Event, earlier: list[Event], mentions: list[Mention]) -> bool:
+def _repeated(event: Event, earlier: list[Event], mentions: list[Mention], places: list[Place]) -> bool:
     """Whether an event only mentions again one found before: same type and status,
     participants that one of the two names all of, and no other date or place ("the
     bombing" for the third time in an article; '"Stop the bloodshed," the protesters
-    chanted' after "1,500 ethnic Albanians marched"). The earlier event takes the
+    chanted' after "1,500 ethnic Albanians marched"). Where one names fewer, what it
+    names must say who: a name, or no one at all ("killed 200 people" and "killed 259
+    people" are not one event for the people they share). The earlier event takes the
     participants, the stated date and the place it lacked, and the fuller report's
     sentence as its evidence."""
     actors, targets = _participants(event, mentions)
@@ -568,12 +593,14 @@ def _repeated(event: Event, earlier: list[Event], mentions: list[Mention]) -> bo
         other_actors, other_targets = _participants(other, mentions)
         fewer = actors <= other_actors and targets <= other_targets
         more = other_actors <= actors and other_targets <= targets
-        if not (fewer or more):
+        smaller = (actors | targets) if fewer else (other_actors | other_targets)
+        if not (fewer or more) or not (fewer and more or _identifies(smaller)):
             continue
         stated = event.date and not event.date_inferred
         if stated and other.date and not other.date_inferred and event.date != other.date:
             continue
-        if (event.place is not None and other.place is not None and event.place != other.place
+        if (event.place is not None and other.place is not None
+                and _place_key(places, event.place) != _place_key(places, other.place)
                 and not event.place_inferred and not other.place_inferred):
             continue
         if (stated and (other.date is None or other.date_inferred)) or not fewer:
@@ -593,13 +620,31 @@ def _repeated(event: Event, earlier: list[Event], mentions: list[Mention]) -> bo
     return False
 
 
+def _identifies(keys: frozenset[str]) -> bool:
+    """Participants that can only be these: none at all, or a named one among them."""
+    return not keys or any(key.startswith(_CLUSTER) for key in keys)
+
+
+_CLUSTER = "\x00c"  # the key of a named participant (a mention cluster), never a word
+
+
+def _named(event: Event) -> tuple[bool, bool]:
+    return bool(event.actors), bool(event.targets)
+
+
+def _place_key(places: list[Place], index: int) -> str:
+    """One key for every mention of a place: its GeoNames id, else its name."""
+    place = places[index]
+    return f"g{place.geonameid}" if place.geonameid else (place.name or place.text).casefold()
+
+
 def _participants(event: Event, mentions: list[Mention]) -> tuple[frozenset[str], frozenset[str]]:
     """Actors and targets as entity keys (mention cluster, else the words)."""
 
     def key(arg: Argument) -> str:
         if arg.mention is not None:
             mention = mentions[arg.mention]
-            return f"c{mention.cluster}" if mention.cluster >= 0 else mention.text.casefold()
+            return f"{_CLUSTER}{mention.cluster}" if mention.cluster >= 0 else _CLUSTER + mention.text.casefold()
         return arg.text.casefold()
 
     return frozenset(map(key, event.actors)), frozenset(map(key, event.targets))
