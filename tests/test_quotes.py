@@ -1,6 +1,8 @@
-"""Quote extraction on sentences written for these tests (English, Indonesian, Arabic)."""
+"""Quote extraction on sentences written for these tests (English, Indonesian, Arabic; crowds in es and fr)."""
 
 from __future__ import annotations
+
+import pytest
 
 from sitrep.analyse.quotes import extract_quotes
 from sitrep.model import Mention, NoiseSpan, Quote
@@ -267,3 +269,15 @@ def test_a_quotation_right_after_an_attributed_one_continues_it() -> None:
     assert speakers.get("We are friends") == speakers["The bomb blast has not generated any hatred against "
                                                         "Americans in Tanzania"] == "Jakaya Kikwete", speakers
     assert "new situation" not in speakers  # far from any attributed quotation, and short
+
+
+@pytest.mark.parametrize("language, text, speaker", [
+    ("en", "``Stop the bloodshed in Kosovo now,'' the protesters chanted outside the consulate.", "protesters"),
+    ("es", "«Queremos elecciones libres ya mismo», gritaron los manifestantes frente al palacio.", "manifestantes"),
+    ("fr", "« Nous voulons la paix maintenant et partout », scandaient les manifestants devant l'ambassade.",
+     "manifestants"),
+    ("id", "\"Tolak kenaikan harga BBM sekarang juga,\" meneriakkan para demonstran.", "demonstran"),
+])
+def test_a_crowd_chanting_is_speaking(language: str, text: str, speaker: str) -> None:
+    found, ments = analysed_quotes(text, language)
+    assert [speaker in (speaker_text(q, ments) or "") for q in found] == [True], speakers_by_quote(found, ments)
