@@ -369,8 +369,7 @@ class _DocumentState:
         between = parse.tokens_in(nearest.end, trigger.start)
         if len(between) > 6 or any(t.pos_ == "VERB" for t in between):
             return []
-        words = parse.tokens_in(nearest.start, nearest.end)
-        head = next((t for t in words if not (nearest.start <= parse.start_of(t.head) < nearest.end)), None)
+        head = parse.head_of(nearest.start, nearest.end)
         read = self.reader.argument(head, parse, candidates, "actor") if head is not None else None
         return [read if read is not None else copy_argument(nearest)]  # "Iran, whose forces": Iran
 
@@ -385,8 +384,8 @@ class _DocumentState:
             if match is None or not any(d.dep_ == "det" and _ANAPHORIC.match(d.text + " ") for d in token.children):
                 continue
             readings = [e for e in self.lexicon.entries if e.pattern.fullmatch(token.text)]
-            subject = dependencies.SUBJECTS & {token.dep_, token.head.dep_ if token.dep_ == "conj" else ""}
-            if readings and (readings[0].type == own_type or subject):
+            role = token.head.dep_ if token.dep_ == "conj" else token.dep_
+            if readings and (readings[0].type == own_type or role in dependencies.SUBJECTS):
                 return readings[0].type
         return None
 
@@ -461,10 +460,9 @@ class _DocumentState:
             head = dependencies.trigger_head(parse, event.trigger.start, event.trigger.end) if parse else None
             paragraph = bisect.bisect_right(paragraphs, event.trigger.start)
             # date
-            dates = anchoring.date_timexes(ctx.timexes, sentence, text, lexicon)
-            stated = anchoring.stated_date(dates, ctx.timexes, parse, head, event.trigger.start, lexicon)
+            stated = self._stated_date(event.sentence, parse, head, event.trigger.start)
             story_date = narrative[1] if narrative and narrative[0] == paragraph else None
-            when = anchoring.when(stated[0] if stated else None, ctx.timexes, story_date, published)
+            when = anchoring.when(stated, ctx.timexes, story_date, published)
             event.date, event.timex = when.value, when.timex
             event.date_precision, event.date_inferred = when.precision, when.inferred
             if not when.inferred and when.value and not anchoring.is_background(
@@ -499,23 +497,30 @@ class _DocumentState:
                 if not _repeated(one, kept, ctx.mentions, ctx.places):
                     kept.append(one)
         for event, index, start, end in self.retold:
-            self._date_told_again(event, index, start, end)
+            self._date_told_again(event, index, start, end, published)
         events[:] = kept
 
-    def _date_told_again(self, event: Event, index: int, start: int, end: int) -> None:
+    def _stated_date(self, index: int, parse: Parse | None, head: Token | None, trigger_start: int) -> int | None:
+        """The time expression that dates the act at a trigger of sentence ``index``."""
+        dates = anchoring.date_timexes(self.ctx.timexes, self.spans[index], self.text, self.lexicon)
+        stated = anchoring.stated_date(dates, self.ctx.timexes, parse, head, trigger_start, self.lexicon)
+        return stated[0] if stated else None
+
+    def _date_told_again(self, event: Event, index: int, start: int, end: int, published: dt.date | None) -> None:
         """The date stated where an event is told again ("The Aug. 7, 1998, bombings killed
         more than 200 people"), for an event that had none of its own."""
         if event.date and not event.date_inferred:
             return
-        ctx = self.ctx
-        parse = ctx.parses.get(index)
+        parse = self.ctx.parses.get(index)
         head = dependencies.trigger_head(parse, start, end) if parse else None
-        dates = anchoring.date_timexes(ctx.timexes, self.spans[index], self.text, self.lexicon)
-        stated = anchoring.stated_date(dates, ctx.timexes, parse, head, start, self.lexicon)
-        if stated:
-            when = anchoring.when(stated[0], ctx.timexes, None, None)
-            event.date, event.timex = when.value, when.timex
-            event.date_precision, event.date_inferred = when.precision, False
+        stated = self._stated_date(index, parse, head, start)
+        if stated is None:
+            return
+        when = anchoring.when(stated, self.ctx.timexes, None, None)
+        event.date, event.timex = when.value, when.timex
+        event.date_precision, event.date_inferred = when.precision, when.inferred
+        if event.status == "reported" and anchoring.is_background(when.value, when.inferred, published):
+            event.status = "background"
 
     def _elsewhere(self, event: Event, place: int) -> Event:
         """The same act in another of the coordinated places; the casualty counts stay with
@@ -593,9 +598,12 @@ def _repeated(event: Event, earlier: list[Event], mentions: list[Mention], place
         other_actors, other_targets = _participants(other, mentions)
         fewer = actors <= other_actors and targets <= other_targets
         more = other_actors <= actors and other_targets <= targets
-        smaller = (actors | targets) if fewer else (other_actors | other_targets)
-        if not (fewer or more) or not (fewer and more or _identifies(smaller)):
+        if not (fewer or more):
             continue
+        if fewer != more:  # one names fewer: only a name, or no one, can be the same
+            smaller = actors | targets if fewer else other_actors | other_targets
+            if smaller and all(kind == "words" for kind, _ in smaller):
+                continue
         stated = event.date and not event.date_inferred
         if stated and other.date and not other.date_inferred and event.date != other.date:
             continue
@@ -603,11 +611,12 @@ def _repeated(event: Event, earlier: list[Event], mentions: list[Mention], place
                 and _place_key(places, event.place) != _place_key(places, other.place)
                 and not event.place_inferred and not other.place_inferred):
             continue
-        if (stated and (other.date is None or other.date_inferred)) or not fewer:
+        dates_it = stated and (other.date is None or other.date_inferred)
+        if dates_it or not fewer:
             # the fuller report is the evidence: the sentence that dates it or names more
             other.start, other.end, other.text, other.sentence, other.trigger = (
                 event.start, event.end, event.text, event.sentence, event.trigger)
-        if stated and (other.date is None or other.date_inferred):
+        if dates_it:
             other.date, other.timex, other.date_precision, other.date_inferred = (
                 event.date, event.timex, event.date_precision, False)
         if (other.place is None or other.place_inferred) and event.place is not None and not event.place_inferred:
@@ -620,14 +629,6 @@ def _repeated(event: Event, earlier: list[Event], mentions: list[Mention], place
     return False
 
 
-def _identifies(keys: frozenset[str]) -> bool:
-    """Participants that can only be these: none at all, or a named one among them."""
-    return not keys or any(key.startswith(_CLUSTER) for key in keys)
-
-
-_CLUSTER = "\x00c"  # the key of a named participant (a mention cluster), never a word
-
-
 def _named(event: Event) -> tuple[bool, bool]:
     return bool(event.actors), bool(event.targets)
 
@@ -638,13 +639,16 @@ def _place_key(places: list[Place], index: int) -> str:
     return f"g{place.geonameid}" if place.geonameid else (place.name or place.text).casefold()
 
 
-def _participants(event: Event, mentions: list[Mention]) -> tuple[frozenset[str], frozenset[str]]:
+ParticipantKey = tuple[str, str]  # ("cluster", id), ("name", a name) or ("words", a description)
+
+
+def _participants(event: Event, mentions: list[Mention]) -> tuple[frozenset[ParticipantKey], frozenset[ParticipantKey]]:
     """Actors and targets as entity keys (mention cluster, else the words)."""
 
-    def key(arg: Argument) -> str:
+    def key(arg: Argument) -> ParticipantKey:
         if arg.mention is not None:
             mention = mentions[arg.mention]
-            return f"{_CLUSTER}{mention.cluster}" if mention.cluster >= 0 else _CLUSTER + mention.text.casefold()
-        return arg.text.casefold()
+            return ("cluster", str(mention.cluster)) if mention.cluster >= 0 else ("name", mention.text.casefold())
+        return "words", arg.text.casefold()
 
     return frozenset(map(key, event.actors)), frozenset(map(key, event.targets))
