@@ -38,14 +38,19 @@ StatusesOption = Annotated[str, typer.Option(
 StoryLanguageOption = Annotated[str, typer.Option(
     "--story-language", help="Stories take the title of a central article in this language where they have one.")]
 
+EngineOption = Annotated[str, typer.Option(
+    "--event-engine", help="trained: the lexicon's events re-read by the language's trained classifier where one "
+                           "is shipped (models/EVENTS.md); lexicon: trigger lexicons and the parse alone.")]
 
-def _settings(statuses: str = "reported", story_language: str = "en"):
+
+def _settings(statuses: str = "reported", story_language: str = "en", event_engine: str = "lexicon"):
     """Settings from the environment (SITREP_LANGUAGES) and the flags; a bad value exits 2."""
     from sitrep.config import Settings
 
     try:
         return Settings.from_env(event_statuses=tuple(s.strip() for s in statuses.split(",") if s.strip()),
-                                 story_language=story_language.strip().lower())
+                                 story_language=story_language.strip().lower(),
+                                 event_engine=event_engine.strip().lower())
     except ValueError as exc:
         err.print(f"[red]{markup(exc)}[/]")
         raise typer.Exit(2) from None
@@ -119,10 +124,11 @@ def ingest(
     workers: WorkersOption = 1,
     statuses: StatusesOption = "reported",
     story_language: StoryLanguageOption = "en",
+    event_engine: EngineOption = "lexicon",
 ) -> None:
     """Read, analyse and store articles, then take them into the corpus picture: entities,
     copies and translations, stories and canonical events."""
-    store, summary = _ingest(paths, db, workers, settings=_settings(statuses, story_language))
+    store, summary = _ingest(paths, db, workers, settings=_settings(statuses, story_language, event_engine))
     store.close()
     if summary.skipped:
         raise typer.Exit(1)
@@ -138,11 +144,12 @@ def run(
     ),
     statuses: StatusesOption = "reported",
     story_language: StoryLanguageOption = "en",
+    event_engine: EngineOption = "lexicon",
 ) -> None:
     """The main job: ingest PATHS and print the briefing (also written as HTML)."""
     from sitrep.views.briefing import build_briefing, render_html, render_terminal
 
-    store, summary = _ingest(paths, db, workers, settings=_settings(statuses, story_language))
+    store, summary = _ingest(paths, db, workers, settings=_settings(statuses, story_language, event_engine))
     briefings = build_briefing(store)
     store.close()
     render_terminal(briefings, console)
@@ -341,6 +348,7 @@ def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file in the format of SCHEMA.md.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     workers: WorkersOption = 1,
+    event_engine: EngineOption = "lexicon",
 ) -> None:
     """Run the whole pipeline on a gold file's documents and score it."""
     from sitrep.evaluate.report import render, to_json
@@ -349,8 +357,9 @@ def evaluate(
     if not gold.is_file():
         err.print(f"[red]No such gold file: {markup(gold)}[/]")
         raise typer.Exit(2)
+    settings = _settings(event_engine=event_engine)
     started = time.perf_counter()
-    result, docs_per_second, warnings = evaluate_gold(gold, workers=workers)
+    result, docs_per_second, warnings = evaluate_gold(gold, workers=workers, settings=settings)
     for warning in [*warnings, *result.get("warnings", [])]:
         err.print(f"[yellow]{markup(warning)}[/]")
     if as_json:

@@ -22,8 +22,10 @@ class Settings:
 
     * ``languages``: the candidate languages for identification (a declared language is
       trusted unless the text clearly says otherwise).
-    * ``event_engine``: ``lexicon`` (trigger lexicons and a dependency parse) or
-      ``trained`` (the lexicon's candidates re-read by a trained classifier).
+    * ``event_engine``: ``lexicon`` (the default: trigger lexicons and a dependency parse)
+      or ``trained`` (opt-in: the lexicon's candidates re-read by the language's trained
+      classifier where one is shipped, ``models/EVENTS.md``, which says why it is not the
+      default; the lexicon's events elsewhere).
     * ``parser``: use the dependency parser where a language has one (off: participants
       by position, faster and worse).
     * ``event_statuses``: the statuses that count in views, exports, evaluation and

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from sitrep.config import DEFAULT, Settings
 from sitrep.model import Document, Meta
 from sitrep.runner import Failed, analyse_many, resolve_analyses, warm_up
 
@@ -29,7 +30,9 @@ def _document(gold: dict[str, Any]) -> Document:
     )
 
 
-def evaluate_gold(path: Path, *, workers: int = 1) -> tuple[dict[str, Any], float, list[str]]:
+def evaluate_gold(
+    path: Path, *, workers: int = 1, settings: Settings = DEFAULT
+) -> tuple[dict[str, Any], float, list[str]]:
     """Scores, documents per second of the whole pipeline, and warnings."""
     from sitrep.analyse.places import resolve_given_spans
     from sitrep.evaluate.gold import load_gold, place_spans
@@ -40,15 +43,15 @@ def evaluate_gold(path: Path, *, workers: int = 1) -> tuple[dict[str, Any], floa
     warnings = list(gold_docs.warnings)
     documents = [_document(g) for g in gold_docs if g.get("text")]
     # one-time loading (gazetteer, per-language resources) is not part of the per-document rate
-    warm_up(tuple(sorted({d.meta.language for d in documents if d.meta.language})) or ("en",))
+    warm_up(tuple(sorted({d.meta.language for d in documents if d.meta.language})) or ("en",), settings)
     started = time.perf_counter()
     analyses = []
-    for result in analyse_many(documents, workers=workers):
+    for result in analyse_many(documents, workers=workers, settings=settings):
         if isinstance(result, Failed):
             warnings.append(f"{result.source}: {result.reason}")
         else:
             analyses.append(result)
-    picture = resolve_analyses(analyses)
+    picture = resolve_analyses(analyses, settings)
     story_of = {article: story for story, articles in picture.stories.items() for article in articles}
     by_id = {g["id"]: g for g in gold_docs}
     system = {}

@@ -1,16 +1,21 @@
 """The trained engine: the lexicon engine's candidates re-read by a classifier.
 
-The lexicon finds every act its triggers name; an analyst codes fewer, and sometimes
-another type ("clashed with demonstrators" is a crackdown, not a battle). A multinomial
-logistic regression over :mod:`.features` (trained by ``scripts/train_events.py`` on the
-annotated event sets, scored by cross-validation; ``models/EVENTS.md``) gives each
-candidate a probability per PLOVER type and for "no event". A candidate is dropped when
-"no event" is likelier than ``threshold``, and re-typed when another type is clearly
-likelier than its lexicon type. Languages the model saw nothing of still benefit from
-the language-independent features; a missing model file leaves the lexicon's output.
+The lexicon finds every act its triggers name; an analyst codes fewer: a passing mention
+of an old assassination, a hypothetical torture, a "control" that is not an attack. A
+multinomial logistic regression over :mod:`.features` gives each candidate a probability
+per PLOVER type and for "no event"; a candidate is dropped when "no event" is likelier
+than ``threshold``, and re-typed when another type is likelier than its lexicon type by
+``retype_margin``.
 
-The model is a JSON file (no pickle): class names, the intercepts, and for each feature
-its weights per class, rounded.
+One model per language, trained by ``scripts/train_events.py`` on that language's
+annotated event sets and shipped only where cross-validation over documents showed it
+beats the lexicon (``models/EVENTS.md`` gives the figures). For every other language the
+engine returns the lexicon's events unchanged, so choosing it never costs a language
+anything.
+
+The model file is JSON (no pickle): per language the class names (the types it learnt;
+candidates of other types pass unread), the intercepts, and for each feature its weights
+per class, rounded.
 """
 
 from __future__ import annotations
@@ -27,27 +32,38 @@ from sitrep.model import Event
 
 MODEL_FILE = "events.json"
 NONE = "NONE"
+_KEYS = {"classes", "intercept", "weights", "threshold", "retype_margin"}
 
 
 class EventClassifier:
     """A linear model over sparse features: feature -> weight per class."""
 
     def __init__(self, data: dict) -> None:
+        if unknown := set(data) - _KEYS:
+            raise ValueError(f"event model: unknown keys {sorted(unknown)} (expected {sorted(_KEYS)})")
         self.classes: list[str] = data["classes"]
         self.intercept: list[float] = data["intercept"]
         self.weights: dict[str, list[float]] = data["weights"]
-        self.threshold: float = float(data.get("threshold", 0.5))
-        self.retype_margin: float = float(data.get("retype_margin", 0.2))
+        self.threshold: float = float(data["threshold"])
+        self.retype_margin: float = float(data["retype_margin"])
+        if len(self.intercept) != len(self.classes) or NONE not in self.classes:
+            raise ValueError("event model: one intercept per class, and a NONE class, are required")
 
-    @classmethod
-    def load(cls, path: Path) -> EventClassifier:
-        return cls(json.loads(path.read_text(encoding="utf-8")))
+    def to_json(self) -> dict:
+        return {"classes": self.classes, "intercept": self.intercept, "weights": self.weights,
+                "threshold": self.threshold, "retype_margin": self.retype_margin}
+
+    @staticmethod
+    def load_languages(path: Path) -> dict[str, EventClassifier]:
+        """The per-language classifiers of a model file (language code -> classifier)."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {lang: EventClassifier(model) for lang, model in data["languages"].items()}
 
     @staticmethod
     @cache
-    def shipped() -> EventClassifier | None:
+    def shipped() -> dict[str, EventClassifier]:
         path = MODEL_ROOT / MODEL_FILE
-        return EventClassifier.load(path) if path.is_file() else None
+        return EventClassifier.load_languages(path) if path.is_file() else {}
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
         scores = list(self.intercept)
@@ -60,6 +76,12 @@ class EventClassifier:
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def reads(self, event: Event) -> bool:
+        """Whether the model judges this event: a reported one of a type it learnt. A type it
+        never saw it leaves alone, and so an event the frame already calls planned,
+        threatened, negated, ... (kept, with that status, for who asks for it)."""
+        return event.status == "reported" and event.type in self.classes
 
     def decide(self, event: Event, probs: dict[str, float]) -> Event | None:
         """The event as the model reads it: None (no event), or re-typed, with its probability."""
@@ -89,13 +111,14 @@ def context_features(events: list[Event], ctx: DocumentContext) -> list[dict[str
 
 
 class TrainedEngine(LexiconEngine):
-    """The lexicon engine, its candidates kept, dropped or re-typed by the classifier."""
+    """The lexicon engine, its candidates kept, dropped or re-typed by the language's
+    classifier; the lexicon's events as they are where the language has none."""
 
     name = "trained"
 
     def __init__(self, language: str, model: EventClassifier | None = None) -> None:
         super().__init__(language)
-        self.model = model if model is not None else EventClassifier.shipped()
+        self.model = model if model is not None else EventClassifier.shipped().get(language)
 
     def extract(self, ctx: DocumentContext) -> list[Event]:
         events = super().extract(ctx)
@@ -103,6 +126,9 @@ class TrainedEngine(LexiconEngine):
             return events
         kept = []
         for event, features in zip(events, context_features(events, ctx), strict=True):
+            if not self.model.reads(event):
+                kept.append(event)
+                continue
             decided = self.model.decide(event, self.model.probabilities(features))
             if decided is not None:
                 kept.append(decided)
