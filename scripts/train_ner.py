@@ -33,8 +33,11 @@ SOURCES: dict[str, list[str]] = {
     "es": ["es/conll2002", "es/conll2002", "es/wikiann:6000"],
     "nl": ["nl/conll2002", "nl/conll2002", "nl/wikiann:6000"],
     "pl": ["pl/wikiann"],
-    "ru": ["ru/wikiann"],
+    "ru": ["ru/wikiann", "ru/wikineural"],
     "id": ["id/nergrit"],
+    "fr": ["fr/wikineural"],
+    "pt": ["pt/wikineural"],
+    "tr": ["tr/turkishwikiner"],
     "xx": [
         "en/conll2003", "de/conll2003", "es/conll2002", "nl/conll2002", "en/wikiann", "de/wikiann",
         "es/wikiann", "nl/wikiann", "pl/wikiann", "ru/wikiann", "id/nergrit",

@@ -80,6 +80,26 @@ def test_german_bare_given_names(de: NerTagger) -> None:
     assert named(de, "Gestern rief Dmitri bei der Polizei an .") == {("Dmitri", "PER")}
 
 
+def test_portuguese_model_of_its_own() -> None:
+    tagger = NerTagger.for_language("pt")
+    assert tagger is not None and tagger.lang == "pt"
+    found = named(tagger, "Manifestantes marcharam em São Paulo contra o governo de Tarcísio de Freitas .")
+    assert {("São Paulo", "LOC"), ("Tarcísio de Freitas", "PER")} <= found
+    found = named(tagger, "O presidente Luiz Inácio Lula da Silva recebeu em Brasília o chanceler argentino .")
+    assert {("Luiz Inácio Lula da Silva", "PER"), ("Brasília", "LOC")} <= found
+
+
+def test_turkish_model_of_its_own() -> None:
+    tagger = NerTagger.for_language("tr")
+    assert tagger is not None and tagger.lang == "tr"
+    found = named(tagger, "Rusya Devlet Başkanı Vladimir Putin , Ankara'da Cumhurbaşkanı Erdoğan ile görüştü .")
+    assert {("Vladimir Putin", "PER"), ("Ankara'da", "LOC"), ("Erdoğan", "PER")} <= found
+    assert not any("Cumhurbaşkanı" in name for name, _ in found)  # a title is not part of the name
+    # a sentence-opening common noun ("the parties") is no name
+    found = named(tagger, "Taraflar , varılan anlaşma uyarınca önümüzdeki hafta Cenevre'de yeniden görüşecek .")
+    assert found == {("Cenevre'de", "LOC")}
+
+
 def test_word_classes() -> None:
     classes = WordClasses(["given-names"])
     tokens = "Am Montag trafen Jennifer und jennifer Brot .".split()
