@@ -33,9 +33,9 @@ SOURCES: dict[str, list[str]] = {
     "es": ["es/conll2002", "es/conll2002", "es/wikiann:6000"],
     "nl": ["nl/conll2002", "nl/conll2002", "nl/wikiann:6000"],
     "pl": ["pl/wikiann"],
-    "ru": ["ru/wikiann", "ru/wikineural"],
+    "ru": ["ru/wikiann"],  # + ru/wikineural: trained, not shipped (MODELS.md)
     "id": ["id/nergrit"],
-    "fr": ["fr/wikineural"],
+    "fr": ["fr/wikineural"],  # trained, not shipped: xx stays for French (MODELS.md)
     "pt": ["pt/wikineural"],
     "tr": ["tr/turkishwikiner"],
     "xx": [
