@@ -35,7 +35,7 @@ SOURCES: dict[str, list[str]] = {
     "pl": ["pl/wikiann"],
     "ru": ["ru/wikiann"],  # + ru/wikineural: trained, not shipped (MODELS.md)
     "id": ["id/nergrit"],
-    "fr": ["fr/wikineural"],  # trained, not shipped: xx stays for French (MODELS.md)
+    "fr": ["fr/wikineural"],
     "pt": ["pt/wikineural"],
     "tr": ["tr/turkishwikiner"],
     "xx": [

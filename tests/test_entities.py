@@ -2,8 +2,8 @@
 
 import pytest
 
-from sitrep.analyse.pipeline import get_nlp
-from sitrep.model import NoiseSpan
+from sitrep.analyse.pipeline import analyse, get_nlp
+from sitrep.model import Document, Meta, NoiseSpan
 
 
 def mentions(text: str, language: str = "en", noise=()):
@@ -160,3 +160,15 @@ def test_a_line_break_ends_a_sentence_even_without_a_full_stop():
         doc = proc(doc)
     assert [s.text.strip() for s in doc.sents if s.text.strip()] == [
         "Rebels enter Damascus", "Assad flees to Moscow", "The army withdrew from Homs.", "Crowds cheered"]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("fr", "Le ministère de la Défense a annoncé lundi la mort de deux soldats.", "ministère de la Défense"),
+    ("fr", "Selon le ministère des Affaires étrangères, le ministre arrivera à Bamako.",
+     "ministère des Affaires étrangères"),
+    ("pt", "O ministério da Defesa informou que dois soldados morreram.", "ministério da Defesa"),
+])
+def test_lower_case_institution_head_joins_the_name(language: str, text: str, name: str) -> None:
+    """News writes "ministère", "ministério" in lower case; the name is the whole."""
+    mentions = analyse(Document(id="m", text=text, meta=Meta(language=language))).mentions
+    assert (name, "ORG") in [(m.text, m.label) for m in mentions]

@@ -89,6 +89,15 @@ def test_portuguese_model_of_its_own() -> None:
     assert {("Luiz Inácio Lula da Silva", "PER"), ("Brasília", "LOC")} <= found
 
 
+def test_french_model_of_its_own() -> None:
+    tagger = NerTagger.for_language("fr")
+    assert tagger is not None and tagger.lang == "fr"
+    found = named(tagger, "Des manifestants ont défilé à Dakar contre le gouvernement de Macky Sall .")
+    assert found == {("Dakar", "LOC"), ("Macky Sall", "PER")}
+    found = named(tagger, "Le président Emmanuel Macron a reçu à Paris le Premier ministre indien Narendra Modi .")
+    assert {("Emmanuel Macron", "PER"), ("Paris", "LOC"), ("Narendra Modi", "PER")} <= found
+
+
 def test_turkish_model_of_its_own() -> None:
     tagger = NerTagger.for_language("tr")
     assert tagger is not None and tagger.lang == "tr"
@@ -119,8 +128,8 @@ def test_loader_languages() -> None:
     assert NerTagger.for_language("") is None
     assert NerTagger.for_language("en-GB") is NerTagger.for_language("en")  # loaded once, cached
     if (models_dir() / "ner-xx.crfsuite").is_file():
-        french = NerTagger.for_language("fr")
-        assert french is not None and french.lang == "xx"
+        italian = NerTagger.for_language("it")  # no model of its own: the multilingual one
+        assert italian is not None and italian.lang == "xx"
 
 
 def test_model_files_are_small() -> None:

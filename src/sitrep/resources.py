@@ -54,8 +54,8 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "admin_after": list, "admin_before": list, "demonyms_are_names": bool, "event_words": list,
         "given_name_references": bool,
         "hyphen_particles": list, "name_connectors": list, "name_particles": list, "not_names": list,
-        "org_first_words": list, "org_words": list, "person_role_words": list, "site_words": list,
-        "titles": list,
+        "org_before": list, "org_first_words": list, "org_words": list, "person_role_words": list,
+        "site_words": list, "titles": list,
     },
     "grammar": {"determiners": list, "demonym_inflection": list},
     "boilerplate": {

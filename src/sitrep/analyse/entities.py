@@ -47,6 +47,7 @@ class EntityCues:
     site_words: tuple[tuple[str, ...], ...]
     admin_after: frozenset[str]
     admin_before: tuple[tuple[str, ...], ...]
+    org_before: tuple[tuple[str, ...], ...]
     particles: frozenset[str]
     hyphen_particles: frozenset[str]
     connectors: frozenset[str]
@@ -81,6 +82,7 @@ def cues_for(language: str) -> EntityCues:
         site_words=_phrases(data.get("site_words", [])),
         admin_after=lower("admin_after"),
         admin_before=_phrases(data.get("admin_before", [])),
+        org_before=_phrases(data.get("org_before", [])),
         particles=lower("name_particles"),
         hyphen_particles=lower("hyphen_particles"),
         connectors=lower("name_connectors") - {"and"},
@@ -377,6 +379,19 @@ class EntityFinder:
             return True
         return cand.source != "model" and i in t.sentence_starts
 
+    def _extend_org_cues(self, t: _Tokens, cand: _Candidate) -> bool:
+        """Grow ``Défense`` into ``ministère de la Défense``: French and Portuguese news write
+        the institution's head word in lower case (``lang/<code>/entities.yaml``,
+        ``org_before``), and a model trained on encyclopaedia text tags only the capitalised
+        rest, often as a place."""
+        for phrase in self.cues.org_before:
+            start = cand.start - len(phrase)
+            if start >= 0 and tuple(t.lower[start : cand.start]) == phrase:
+                cand.start = start
+                cand.label, cand.reason = "ORG", "org words"
+                return True
+        return False
+
     def _extend_place_cues(self, t: _Tokens, cand: _Candidate) -> None:
         """Grow ``Latakia`` into ``Latakia province`` and ``Aleppo`` into ``governorate of Aleppo``."""
         n = self._match_phrase(t, cand.end, len(t), self.site_words)
@@ -499,7 +514,8 @@ class EntityFinder:
             ):
                 continue
             if label != "PER" or trimmed.model_label:
-                self._extend_place_cues(t, trimmed)
+                if not self._extend_org_cues(t, trimmed):
+                    self._extend_place_cues(t, trimmed)
                 label = trimmed.label or label
             start_char, end_char = t.start[trimmed.start], t.end[trimmed.end - 1]
             if t.text_of_doc.endswith(("’s", "'s"), start_char, end_char):  # a possessive left attached
