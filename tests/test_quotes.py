@@ -281,3 +281,34 @@ def test_a_quotation_right_after_an_attributed_one_continues_it() -> None:
 def test_a_crowd_chanting_is_speaking(language: str, text: str, speaker: str) -> None:
     found, ments = analysed_quotes(text, language)
     assert [speaker in (speaker_text(q, ments) or "") for q in found] == [True], speakers_by_quote(found, ments)
+
+
+@pytest.mark.parametrize(("language", "text", "quoted", "speaker"), [
+    ("en", '"We will not give up!", said Vitali Klitschko on Monday.', "We will not give up!", "Vitali Klitschko"),
+    ("de", "„Wir werden nicht aufgeben!“, sagte Vitali Klitschko am Montag.", "Wir werden nicht aufgeben!",
+     "Vitali Klitschko"),
+    ("es", "«¡No nos rendiremos!», dijo Vitali Klitschko el lunes.", "¡No nos rendiremos!", "Vitali Klitschko"),
+    ("fr", "« Nous ne céderons pas ! », a déclaré Vitali Klitschko lundi.", "Nous ne céderons pas !",
+     "Vitali Klitschko"),
+    ("pt", '"Não vamos desistir!", disse Vitali Klitschko na segunda-feira.', "Não vamos desistir!",
+     "Vitali Klitschko"),
+    ("ru", "«Мы не сдадимся!», — заявил Виталий Кличко в понедельник.", "Мы не сдадимся!", "Виталий Кличко"),
+    ("id", '"Kami tidak akan menyerah!", kata Vitali Klitschko pada Senin.', "Kami tidak akan menyerah!",
+     "Vitali Klitschko"),
+    ("ar", "«لن نستسلم!»، قال فيتالي كليتشكو يوم الاثنين.", "لن نستسلم!", "فيتالي كليتشكو"),
+])
+def test_exclaimed_quote_keeps_its_speaker(language: str, text: str, quoted: str, speaker: str) -> None:
+    """A "!" before the closing quote and comma does not end the sentence (spaCy's sentencizer
+    would cut there and leave the quote without its speaker)."""
+    found, names = analysed_quotes(text, language)
+    assert [(q.text, speaker_text(q, names)) for q in found] == [(quoted, speaker)]
+
+
+def test_a_question_and_its_answer_stay_two_sentences() -> None:
+    from sitrep.analyse.pipeline import analyse
+    from sitrep.model import Document, Meta
+
+    text = "Is the siege over? No. The shelling goes on, residents said."
+    sentences = analyse(Document(id="t", text=text, meta=Meta(language="en"))).sentences
+    assert [text[s.start:s.end] for s in sentences] == [
+        "Is the siege over?", "No.", "The shelling goes on, residents said."]

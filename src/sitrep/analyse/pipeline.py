@@ -31,7 +31,10 @@ from sitrep import resources
 from sitrep.analyse.chunks import SECTION_CHARS, analyse_in_sections
 from sitrep.analyse.docs import assign_sentences, doc_parses, doc_sentences, doc_text, no_resources, warn
 from sitrep.analyse.langid import detect_language
-from sitrep.analyse.sentences import sentence_cap  # noqa: F401 - registers sitrep_sentence_cap
+from sitrep.analyse.sentences import (  # noqa: F401 - registers the components
+    sentence_cap,
+    sentence_continuation,
+)
 from sitrep.config import DEFAULT, Settings
 from sitrep.ingest.base import storable
 from sitrep.model import Document, DocumentAnalysis
@@ -312,6 +315,7 @@ def get_nlp(language: str, settings: Settings = DEFAULT) -> Language:
     nlp.max_length = MAX_CHARS
     nlp.add_pipe("sitrep_line_breaks")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sitrep_sentence_continuation")
     nlp.add_pipe("sitrep_sentence_cap")
     for stage in STAGES:
         config: dict[str, Any] = {}

@@ -1,4 +1,12 @@
-"""A bound on sentence length, so that per-sentence work stays linear in the document.
+"""Sentence boundaries after spaCy's sentencizer: none right after a comma, and a bound on
+sentence length, so that per-sentence work stays linear in the document.
+
+spaCy's sentencizer ends a sentence at "!" or "?" and takes the closing quote and comma
+that follow into it: '„Wir geben nicht auf!“, sagte Klitschko' becomes two sentences, and
+the quotation loses its speaker. ``sitrep_sentence_continuation`` undoes every sentence
+start that directly follows a comma, semicolon or dash on the same line ("«Мы не
+сдадимся!», — заявил"); a line break keeps its boundary (the comma is then a whitespace
+token away).
 
 Several stages look, for each cue or trigger, at the rest of its sentence: the clause
 around an event trigger, the candidates of a speaker, the tense cue before a time
@@ -20,6 +28,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 MAX_SENTENCE_TOKENS = 320
+# comma and semicolon (also Arabic and full-width), em and en dash
+_CONTINUES = frozenset({",", ";", "\u060c", "\u061b", "\uff0c", "\uff1b", "\u2014", "\u2013"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", "\u060c", "\u061b", "\u3001", "\uff0c", "\uff1b"})
 
 
@@ -37,6 +47,18 @@ def cut_points(starts: numpy.ndarray, word: Callable[[int], str], limit: int = M
             begin = next(clause, begin + limit)
             cuts.append(begin)
     return cuts
+
+
+@Language.component("sitrep_sentence_continuation")
+def sentence_continuation(doc: Doc) -> Doc:
+    """No sentence starts right after a comma or semicolon (see the module docstring)."""
+    if len(doc) < 2:
+        return doc
+    starts = doc.to_array([SENT_START]).reshape(-1)
+    for i in numpy.flatnonzero(starts == 1).tolist():
+        if i > 0 and doc[i - 1].text in _CONTINUES:
+            doc[i].is_sent_start = False
+    return doc
 
 
 @Language.component("sitrep_sentence_cap")
