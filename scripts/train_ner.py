@@ -33,7 +33,7 @@ SOURCES: dict[str, list[str]] = {
     "es": ["es/conll2002", "es/conll2002", "es/wikiann:6000"],
     "nl": ["nl/conll2002", "nl/conll2002", "nl/wikiann:6000"],
     "pl": ["pl/wikiann"],
-    "ru": ["ru/wikiann"],  # + ru/wikineural: trained, not shipped (MODELS.md)
+    "ru": ["ru/wikiann", "ru/wikineural"],
     "id": ["id/nergrit"],
     "fr": ["fr/wikineural"],
     "pt": ["pt/wikineural"],
