@@ -312,3 +312,12 @@ def test_a_question_and_its_answer_stay_two_sentences() -> None:
     sentences = analyse(Document(id="t", text=text, meta=Meta(language="en"))).sentences
     assert [text[s.start:s.end] for s in sentences] == [
         "Is the siege over?", "No.", "The shelling goes on, residents said."]
+
+
+def test_according_to_an_unnamed_source_whose_adjective_the_parse_made_the_head() -> None:
+    # the Spanish parse hangs "según" on the adjective "comunitarias"; the speaker is the
+    # unnamed source the adjective belongs to, not a word of it
+    found, names = analysed_quotes(
+        'La fuerza tendrá "más de 60.000 soldados", según fuentes comunitarias.', "es")
+    assert [(q.text, q.speaker, q.speaker_label) for q in found] == [
+        ("más de 60.000 soldados", None, "fuentes comunitarias")]

@@ -88,6 +88,14 @@ def refine_speakers(
         if any(t.start < speaker.end and speaker.start < t.end for t in timexes):
             continue  # "said Thursday": a date the parse took for the subject never speaks
         unnamed = speaker.mention is None and not speaker.agent and actors.unnamed.search(speaker.text) is not None
+        if speaker.mention is None and not speaker.agent and not unnamed:
+            # "según fuentes comunitarias": a parse that makes the adjective the head still
+            # points into an unnamed source, which is the speaker
+            source = next((m for m in actors.unnamed.finditer(text, sentence.start, sentence.end)
+                           if m.start() <= speaker.start and speaker.end <= m.end()), None)
+            if source is not None:
+                quote.speaker, quote.speaker_label = None, source.group()
+                continue
         _assign(quote, speaker, unnamed)
     for quote in not_speech:
         quotes.remove(quote)
