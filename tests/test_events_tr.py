@@ -231,12 +231,6 @@ def test_direct_quote_after_a_statement_phrase() -> None:
     assert quote.speaker is not None and quote.speaker.text == "Fidan"
 
 
-@pytest.mark.xfail(
-    reason="engine: a direct quote is attributed through a cue after the closing mark whose "
-           "speaker follows it or stands between; Turkish puts the speaker before the opening "
-           "mark ('Bakan Fidan, \"...\" dedi')",
-    strict=True,
-)
 def test_direct_quote_speaker_before_the_quote() -> None:
     text = 'Bakan Fidan, "Bu saldırıyı şiddetle kınıyoruz" dedi.'
     quotes = run(text).quotes

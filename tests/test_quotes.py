@@ -321,3 +321,15 @@ def test_according_to_an_unnamed_source_whose_adjective_the_parse_made_the_head(
         'La fuerza tendrá "más de 60.000 soldados", según fuentes comunitarias.', "es")
     assert [(q.text, q.speaker, q.speaker_label) for q in found] == [
         ("más de 60.000 soldados", None, "fuentes comunitarias")]
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), [
+    ('Vitali Kliçko, "Kiev asla teslim olmayacak ve direnmeye devam edecek" dedi.',
+     "Kiev asla teslim olmayacak ve direnmeye devam edecek", "Vitali Kliçko"),
+    ('Dışişleri Bakanı Hakan Fidan, "Ateşkesin bir an önce sağlanması gerekiyor" diye konuştu.',
+     "Ateşkesin bir an önce sağlanması gerekiyor", "Hakan Fidan"),
+])
+def test_turkish_speaker_before_the_quotation_verb_after_it(text: str, quoted: str, speaker: str) -> None:
+    """Turkish puts the speech verb last: the subject stands before the quotation."""
+    found, names = analysed_quotes(text, "tr")
+    assert [(q.text, speaker_text(q, names)) for q in found] == [(quoted, speaker)]

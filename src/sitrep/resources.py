@@ -49,6 +49,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "speaker_first": list, "speaker_after": list, "complementizer": list,
         "skip_after_cue": str, "quote_pairs": list, "min_quote_words": int, "letters": dict,
         "prefix": str, "suffix": str, "speaker_suffix": str, "drops_subjects": bool,
+        "speaker_before_quote": bool,
     },
     "entities": {
         "admin_after": list, "admin_before": list, "demonyms_are_names": bool, "event_words": list,

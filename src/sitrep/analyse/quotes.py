@@ -64,6 +64,7 @@ class QuoteLexicon:
     min_words: int
     speaker_suffix: str  # an enclitic pronoun on the cue: "tandasnya" = "he/she stressed"
     drops_subjects: bool  # a speech verb may stand without its subject ("añadió"): who spoke last
+    speaker_before_quote: bool  # verb-final: 'Kliçko, "..." dedi' names the speaker before the quotation
 
 
 @cache
@@ -82,6 +83,7 @@ def quote_lexicon(language: str) -> QuoteLexicon | None:
         min_words=int(config.get("min_quote_words", 4)),
         speaker_suffix=str(config.get("speaker_suffix", "")).lower(),
         drops_subjects=bool(config.get("drops_subjects", False)),
+        speaker_before_quote=bool(config.get("speaker_before_quote", False)),
     )
 
 
@@ -196,7 +198,11 @@ class _Finder:
             if cue is None:
                 continue
             speaker = self._speaker_around(cue, close_at, tail_end, after_only=after)
-            if speaker is None and not after and not self.text[close_at:cue.start()].strip(_TRIM):
+            adjacent = not self.text[close_at:cue.start()].strip(_TRIM)
+            if speaker is None and not after and adjacent and self.lexicon.speaker_before_quote:
+                # 'Vitali Kliçko, "..." dedi.': the subject stands before the quotation
+                speaker = self._pick(sentence.start, open_at, pronoun_at=open_at)
+            if speaker is None and not after and adjacent:
                 speaker = self._unsaid_subject(open_at)  # '"...", añadió.': who spoke last
             if speaker is not None:
                 self.used_cues.add(cue.start())
