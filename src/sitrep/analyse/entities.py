@@ -379,18 +379,25 @@ class EntityFinder:
             return True
         return cand.source != "model" and i in t.sentence_starts
 
+    @staticmethod
+    def _grow_back(t: _Tokens, cand: _Candidate, phrases: tuple[tuple[str, ...], ...], label: str,
+                   reason: str) -> bool:
+        """Start the candidate at the first of ``phrases`` (longest first) that ends right
+        before it, with that label."""
+        for phrase in phrases:
+            start = cand.start - len(phrase)
+            if start >= 0 and tuple(t.lower[start : cand.start]) == phrase:
+                cand.start = start
+                cand.label, cand.reason = label, reason
+                return True
+        return False
+
     def _extend_org_cues(self, t: _Tokens, cand: _Candidate) -> bool:
         """Grow ``Défense`` into ``ministère de la Défense``: French and Portuguese news write
         the institution's head word in lower case (``lang/<code>/entities.yaml``,
         ``org_before``), and a model trained on encyclopaedia text tags only the capitalised
         rest, often as a place."""
-        for phrase in self.cues.org_before:
-            start = cand.start - len(phrase)
-            if start >= 0 and tuple(t.lower[start : cand.start]) == phrase:
-                cand.start = start
-                cand.label, cand.reason = "ORG", "org words"
-                return True
-        return False
+        return self._grow_back(t, cand, self.cues.org_before, "ORG", "org words")
 
     def _extend_place_cues(self, t: _Tokens, cand: _Candidate) -> None:
         """Grow ``Latakia`` into ``Latakia province`` and ``Aleppo`` into ``governorate of Aleppo``."""
@@ -403,12 +410,7 @@ class EntityFinder:
             cand.end += 1
             cand.label, cand.reason = "LOC", "admin"
             return
-        for phrase in self.cues.admin_before:
-            start = cand.start - len(phrase)
-            if start >= 0 and tuple(t.lower[start : cand.start]) == phrase:
-                cand.start = start
-                cand.label, cand.reason = "LOC", "admin"
-                return
+        self._grow_back(t, cand, self.cues.admin_before, "LOC", "admin")
 
     def _type(self, t: _Tokens, cand: _Candidate, text: str) -> str | None:
         if cand.label:

@@ -51,7 +51,7 @@ def cut_points(starts: numpy.ndarray, word: Callable[[int], str], limit: int = M
 
 @Language.component("sitrep_sentence_continuation")
 def sentence_continuation(doc: Doc) -> Doc:
-    """No sentence starts right after a comma or semicolon (see the module docstring)."""
+    """No sentence starts right after a comma, semicolon or dash (see the module docstring)."""
     if len(doc) < 2:
         return doc
     starts = doc.to_array([SENT_START]).reshape(-1)

@@ -122,8 +122,8 @@ class TrainedEngine(LexiconEngine):
 
     def extract(self, ctx: DocumentContext) -> list[Event]:
         events = super().extract(ctx)
-        if self.model is None or not events:
-            return events
+        if self.model is None or not any(self.model.reads(event) for event in events):
+            return events  # nothing for the model to judge: no features to compute
         kept = []
         for event, features in zip(events, context_features(events, ctx), strict=True):
             if not self.model.reads(event):
