@@ -343,6 +343,47 @@ def entity(
                       f"[dim]{markup(context)}[/]")
 
 
+@app.command()
+def serve(
+    db: DbOption = "sitrep.db",
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 exposes the store to the "
+                                                     "network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8765,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the explorer in the default browser.")] = False,
+) -> None:
+    """Explore the store in a browser: map, timeline, actor graph, evidence, stories, search.
+
+    Read-only and offline: the page loads nothing from the network, and a JSON API
+    (documented at /api/docs) serves everything it shows."""
+    import ipaddress
+
+    import uvicorn
+
+    from sitrep.serve.app import create_app
+    from sitrep.store.dialect import redact
+
+    store = _open_store(db)
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        err.print(f"[yellow]Warning: listening on {markup(host)} lets anyone who can reach this machine read the "
+                  "whole store (there is no login). Use --host 127.0.0.1 to keep it local.[/]")
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
+    console.print(f"sitrep explorer on [bold]{markup(url)}[/] over {markup(redact(db, db))} "
+                  f"(API: {markup(url)}api/docs). Ctrl+C stops it.")
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    try:
+        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+    finally:
+        store.close()
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file in the format of SCHEMA.md.")],

@@ -144,11 +144,14 @@ def _story_title(story: Row, actors: list[tuple[str, str, int]]) -> str:
     return story["id"]
 
 
-def build_briefing(store) -> list[StoryBriefing]:
-    """The briefing data for every story in the store, largest stories first."""
+def build_briefing(store, story_id: str | None = None) -> list[StoryBriefing]:
+    """The briefing data for every story in the store, largest stories first (or for the
+    one story ``story_id``: an empty list when there is none)."""
     out = []
     sources = {a["id"]: a.get("source") for a in store.articles()}
     for story in store.stories():
+        if story_id is not None and story["id"] != story_id:
+            continue
         for article in story["articles"]:
             article.setdefault("source", sources.get(article["id"]))
         articles = {a["id"]: a for a in story["articles"]}

@@ -1,0 +1,1 @@
+"""``sitrep serve``: the explorer, a read-only web application over the store."""
