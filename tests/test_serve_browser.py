@@ -176,7 +176,7 @@ def test_brushing_the_timeline_filters_by_date(page):
     page.page.mouse.down()
     page.page.mouse.move(box["x"] + box["width"] - 2, y, steps=5)
     page.page.mouse.up()
-    page.wait_until("location.hash.includes('since=')")
+    page.wait_until("location.hash.includes('since=') && document.querySelector('#filters [name=since]').value")
     since = page.page.input_value("#filters [name=since]")
     until = page.page.input_value("#filters [name=until]")
     assert "2024-11-27" < since <= until == "2024-12-08"

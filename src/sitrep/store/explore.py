@@ -13,11 +13,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, literal, or_, select
+from sqlalchemy import Connection, and_, cast, func, literal, or_, select, true
+from sqlalchemy.dialects.postgresql import JSONB
 
 from sitrep.store import dialect
 from sitrep.store.queries import _entity_names, canonical_event_detail
-from sitrep.store.schema import articles, canonical_events, event_reports, sentences, story_articles
+from sitrep.store.schema import articles, canonical_events, event_day, event_reports, sentences, story_articles
 
 Row = dict[str, Any]
 MAX_PAGE = 1000
@@ -50,7 +51,7 @@ class EventFilter:
 
 def _day() -> Any:
     """The day an event counts for: its date, else the day it was first reported."""
-    return func.coalesce(ce.c.date, func.substr(ce.c.first_reported, 1, 10))
+    return event_day(ce)
 
 
 def _like_json_string(column: Any, value: str) -> Any:
@@ -130,10 +131,13 @@ def events_page(conn: Connection, f: EventFilter, limit: int = 100, offset: int 
     where = _conditions(conn, f)
     total = conn.execute(select(func.count()).select_from(ce).where(*where)).scalar_one()
     limit = max(0, min(limit, MAX_PAGE))
-    stmt = (select(ce).where(*where)
-            .order_by(_day().desc().nulls_last(), ce.c.sources.desc(), ce.c.id)
-            .limit(limit).offset(max(0, offset)))
-    rows = list(conn.execute(stmt))
+    # Order and skip over the ids alone, then read the page's rows: a deep page then sorts
+    # narrow rows, not whole events.
+    order = list(conn.execute(
+        select(ce.c.id).where(*where).order_by(_day().desc().nulls_last(), ce.c.sources.desc(), ce.c.id)
+        .limit(limit).offset(max(0, offset))).scalars())
+    found = {r.id: r for r in conn.execute(select(ce).where(ce.c.id.in_(order or [""])))}
+    rows = [found[i] for i in order]
     names = _entity_names(conn, _party_ids(rows))
     return {"total": total, "limit": limit, "offset": offset, "events": [_summary(r, names) for r in rows]}
 
@@ -142,19 +146,22 @@ def timeline(conn: Connection, f: EventFilter) -> Row:
     """Events per day and type. Events dated only to a month or year, or not at all, are
     counted apart (``coarse``, ``undated``): a bar on the 1st would misplace them."""
     where = _conditions(conn, f)
-    day = _day()
-    # Group over a subquery's named column: PostgreSQL will not match two copies of an
-    # expression with bound parameters in SELECT and GROUP BY.
-    inner = select(func.substr(day, 1, 10).label("day"), ce.c.type).where(*where, func.length(day) >= 10).subquery()
-    stmt = (select(inner.c.day, inner.c.type, func.count().label("n"))
-            .group_by(inner.c.day, inner.c.type).order_by(inner.c.day, inner.c.type))
-    days: dict[str, dict[str, int]] = defaultdict(dict)
+    # One pass grouped by the day value as stored; the buckets are made here. (A named
+    # subquery column: PostgreSQL will not match two copies of an expression with bound
+    # parameters in SELECT and GROUP BY.)
+    inner = select(_day().label("day"), ce.c.type).where(*where).subquery()
+    stmt = select(inner.c.day, inner.c.type, func.count().label("n")).group_by(inner.c.day, inner.c.type)
+    days: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    coarse = undated = 0
     for r in conn.execute(stmt):
-        days[r.day][r.type] = r.n
-    coarse = conn.execute(select(func.count()).select_from(ce).where(
-        *where, func.length(day) < 10)).scalar_one()
-    undated = conn.execute(select(func.count()).select_from(ce).where(*where, day.is_(None))).scalar_one()
-    return {"days": [{"day": d, "counts": c, "total": sum(c.values())} for d, c in days.items()],
+        if r.day is None:
+            undated += r.n
+        elif len(r.day) < 10:
+            coarse += r.n
+        else:
+            days[r.day[:10]][r.type] += r.n
+    return {"days": [{"day": d, "counts": dict(sorted(days[d].items())), "total": sum(days[d].values())}
+                     for d in sorted(days)],
             "coarse": coarse, "undated": undated}
 
 
@@ -207,19 +214,25 @@ def map_points(conn: Connection, f: EventFilter, zoom: int = 2) -> Row:
 def graph(conn: Connection, f: EventFilter, max_edges: int = GRAPH_EDGES) -> Row:
     """Who acted on whom: actor → target edges over the filtered events, weighted by the
     number of events, the strongest ``max_edges`` kept; nodes carry their names."""
-    stmt = select(ce.c.actors, ce.c.targets, ce.c.type).where(*_conditions(conn, f))
+    where = _conditions(conn, f)
+    if conn.dialect.name == "postgresql":
+        a = func.jsonb_each(cast(ce.c.actors, JSONB)).table_valued("key", "value").lateral("a")
+        t = func.jsonb_each(cast(ce.c.targets, JSONB)).table_valued("key", "value").lateral("t")
+    else:  # SQLite's table-valued functions see the row on their left without LATERAL
+        a = func.json_each(ce.c.actors).table_valued("key", "value").alias("a")
+        t = func.json_each(ce.c.targets).table_valued("key", "value").alias("t")
+    # The pairs are unnested in SQL: the store hands back counts, never 100,000 JSON texts.
+    inner = (select(a.c.key.label("actor"), t.c.key.label("target"), ce.c.type)
+             .select_from(ce.join(a, true()).join(t, true()))
+             .where(*where, a.c.key != t.c.key)).subquery()
+    stmt = select(inner.c.actor, inner.c.target, inner.c.type, func.count().label("n")).group_by(
+        inner.c.actor, inner.c.target, inner.c.type)
     edges: Counter[tuple[str, str]] = Counter()
     edge_types: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    events = 0
     for r in conn.execute(stmt):
-        events += 1
-        actors = json.loads(r.actors) if isinstance(r.actors, str) else (r.actors or {})
-        targets = json.loads(r.targets) if isinstance(r.targets, str) else (r.targets or {})
-        for a in actors:
-            for t in targets:
-                if a != t:
-                    edges[a, t] += 1
-                    edge_types[a, t][r.type] += 1
+        edges[r.actor, r.target] += r.n
+        edge_types[r.actor, r.target][r.type] += r.n
+    events = conn.execute(select(func.count()).select_from(ce).where(*where)).scalar_one()
     kept = edges.most_common(max_edges)
     node_ids = {n for (a, t), _ in kept for n in (a, t)}
     names = _entity_names(conn, node_ids)

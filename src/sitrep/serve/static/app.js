@@ -126,10 +126,24 @@ async function loadMap(filters, fit = false) {
   const data = await api(`/api/map?${query}`);
   if (query !== lastMapQuery) return;  // a newer request has started
   markerLayer.clearLayers();
+  const shared = new Map();  // events at one spot (a city) fan out around it, none hidden
   for (const p of data.points) {
+    const key = `${p.lat},${p.lon}`;
+    shared.set(key, (shared.get(key) || 0) + 1);
+  }
+  const placed = new Map();
+  for (const p of data.points) {
+    const key = `${p.lat},${p.lon}`, n = shared.get(key);
+    let at = [p.lat, p.lon];
+    if (n > 1) {
+      const i = placed.get(key) || 0;
+      placed.set(key, i + 1);
+      const centre = map.project(at, map.getZoom()), angle = (2 * Math.PI * i) / n, spread = 6 + 2 * n;
+      at = map.unproject(centre.add([spread * Math.cos(angle), spread * Math.sin(angle)]), map.getZoom());
+    }
     const single = p.count === 1;
     const radius = single ? 5 + 3 * Math.sqrt(p.sources || 1) : 7 + 4 * Math.log2(p.count);
-    const marker = L.circleMarker([p.lat, p.lon], {
+    const marker = L.circleMarker(at, {
       radius, color: p.contradictions ? "#b3261e" : "#ffffff", weight: p.contradictions ? 2.5 : 1,
       fillColor: colour(p.type), fillOpacity: single ? 0.85 : 0.7,
       className: single ? "event-marker" : "cluster-marker",
@@ -148,7 +162,7 @@ async function loadMap(filters, fit = false) {
   }
   if (fit && data.points.length) {  // new filters: show where their events are
     const bounds = L.latLngBounds(data.points.map((p) => [p.lat, p.lon]));
-    map.fitBounds(bounds, { maxZoom: 6, padding: [30, 30] });
+    map.fitBounds(bounds, { maxZoom: 6, padding: [30, 30], animate: false });
   }
   const note = [`${plural(data.located, "event")} on the map`];
   if (data.unlocated) note.push(`${data.unlocated} without a place (in the list)`);
@@ -262,14 +276,15 @@ async function loadGraph(filters) {
   graph = cytoscape({
     container: $("#graph"), elements, minZoom: 0.3, maxZoom: 3,
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 10, "background-color": "#0b5cad",
+      { selector: "node", style: { label: "data(label)", "font-size": 12, "min-zoomed-font-size": 6, "background-color": "#0b5cad",
         width: "mapData(weight, 1, 20, 10, 34)", height: "mapData(weight, 1, 20, 10, 34)", "text-valign": "bottom",
         "text-wrap": "ellipsis", "text-max-width": 120, color: "#1d232b" } },
       { selector: "edge", style: { width: "mapData(weight, 1, 20, 1, 8)", "curve-style": "bezier",
         "target-arrow-shape": "triangle", "line-color": "#9fb3c8", "target-arrow-color": "#9fb3c8" } },
       { selector: "node:selected", style: { "background-color": "#b3261e" } },
     ],
-    layout: { name: elements.length ? "cose" : "grid", animate: false, randomize: false, nodeDimensionsIncludeLabels: true },
+    layout: { name: elements.length ? "cose" : "grid", animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
+      padding: 12, nodeRepulsion: () => 80000, idealEdgeLength: () => 60 },
   });
   graph.on("tap", "node", (event) => navigate({ view: `entity:${event.target.id()}` }));
 }
