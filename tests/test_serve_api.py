@@ -244,3 +244,19 @@ def test_the_server_never_writes_to_the_store(client, db):
         with client.app.state.store.engine.begin() as conn:
             conn.execute(text("DELETE FROM canonical_events"))
     assert _total(db, select(func.count()).select_from(canonical_events)) == before
+
+
+def test_serve_command_binds_locally_and_warns_when_exposed(db, monkeypatch, tmp_path):
+    calls: list[dict] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: calls.append({"app": app, **kw}))
+    local = CliRunner().invoke(cli, ["serve", "--db", db])
+    assert local.exit_code == 0, local.output
+    assert "http://127.0.0.1:8765/" in local.output and "Warning" not in local.output
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8765
+    assert calls[-1]["app"].state.store is not None
+    exposed = CliRunner().invoke(cli, ["serve", "--db", db, "--host", "0.0.0.0", "--port", "9999"])
+    assert exposed.exit_code == 0 and "Warning" in exposed.output and "anyone" in exposed.output
+    assert calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 9999
+    missing = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 2 and "No sitrep store" in missing.output
+    assert not (tmp_path / "none.db").exists()
