@@ -12,6 +12,7 @@ without a file gets an empty dict, and the stage that needed it says so (see
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -127,6 +128,47 @@ def load(language: str, name: str) -> dict[str, Any]:
         return {}
     with path.open(encoding="utf-8") as handle:
         return _check(name, f"lang/{language}/{name}.yaml", yaml.safe_load(handle))
+
+
+@cache
+def common_words(language: str) -> frozenset[str]:
+    """Everyday words of a language as gazetteer keys (:func:`sitrep.geo.names.norm`): the
+    treebank-derived ``lang/<language>/common_words.txt`` (scripts/build_common_words.py)
+    and every word the language's own lexicons use (weekdays, months, numbers, titles, event
+    and actor words): none of them names a place on its own."""
+    from sitrep.geo.names import norm
+
+    words: set[str] = set()
+    path = LANG_ROOT / language / "common_words.txt"
+    if path.is_file():
+        words.update(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+    def collect(value: Any) -> None:
+        if isinstance(value, str):
+            words.update(norm(w) for w in re.findall(r"[^\W\d_]{2,}", value))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                collect(key)
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    def yaml_files(folder: Any) -> list[Any]:
+        found = []
+        for entry in folder.iterdir():
+            if entry.is_dir():
+                found += yaml_files(entry)
+            elif entry.name.endswith(".yaml"):
+                found.append(entry)
+        return found
+
+    folder = LANG_ROOT / language
+    for yaml_path in yaml_files(folder) if folder.is_dir() else ():
+        with yaml_path.open(encoding="utf-8") as handle:
+            collect(yaml.safe_load(handle))
+    return frozenset(w for w in words if w)
 
 
 @cache

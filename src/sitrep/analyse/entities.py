@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from sitrep import names, resources
 from sitrep.analyse.docs import doc_text
+from sitrep.geo.names import norm
 from sitrep.kb import KbEntry, KnowledgeBase, load_kb
 from sitrep.model import Mention, NoiseSpan
 from sitrep.ner import NerTagger
@@ -170,6 +171,10 @@ class EntityFinder:
         )
         self.titles = _index_phrases(self.cues.titles)
         self.site_words = _index_phrases(self.cues.site_words)
+        # Without case, every word is looked up in the gazetteer: its everyday words name
+        # towns somewhere ("revolution", "statement", "Thursday") and are no place alone.
+        self.everyday = frozenset() if self.cased else resources.common_words(language)
+        self.place_words = frozenset(norm(" ".join(p)) for p in self.cues.admin_before)
 
     # -- candidates -------------------------------------------------------------------
     def _particle_start(self, t: _Tokens, i: int) -> bool:
@@ -299,7 +304,7 @@ class EntityFinder:
     def _dictionary_match(self, t: _Tokens, i: int, longest: int, masked: Sequence[bool]) -> _Candidate | None:
         """The longest knowledge-base alias (or, without case, gazetteer name) starting at token i."""
         kb_possible = (names.surface_key(t.text[i]).split() or [""])[0] in self.kb.first_words
-        gazetteer_possible = not self.cased and not t.stop[i]
+        gazetteer_possible = not self.cased and not t.stop[i] and not t.space[i]
         if not (kb_possible or gazetteer_possible):
             return None
         for n in range(min(longest, len(t) - i), 0, -1):
@@ -309,9 +314,32 @@ class EntityFinder:
             entries = self._known(text) if kb_possible else ()
             if entries:
                 return _Candidate(i, i + n, entries[0].type, "kb", entries[0].id, "kb")
-            if gazetteer_possible and n <= MAX_PLACE_WORDS and not t.stop[i + n - 1] and self.place_kind(text):
+            if (gazetteer_possible and n <= MAX_PLACE_WORDS and not t.stop[i + n - 1] and self.place_kind(text)
+                    and not self._everyday_word(t, i, n, text)):
                 return _Candidate(i, i + n, "LOC", "gazetteer", None, "gazetteer")
         return None
+
+    def _everyday_word(self, t: _Tokens, i: int, n: int, text: str) -> bool:
+        """Whether a town's name found without case is an everyday word of the language (or
+        too short to tell), and no place word ("the city of", "the province of") stands
+        before it. Countries, divisions, regions and seas keep their names."""
+        if self.place_kind(text) != "city":
+            return False
+        key = norm(text)
+        bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
+        short = len(bare.replace(" ", "")) < 3
+        if not short and (len(key.split()) > 1 or not self._is_everyday(key, bare)):
+            return False
+        before = norm(t.text[i - 1]) if i > 0 else ""
+        return not (before in self.place_words or (len(before) > 3 and before[1:] in self.place_words))
+
+    def _is_everyday(self, key: str, bare: str) -> bool:
+        """An everyday word, or one with a possessive ending ("his house", "its decision")."""
+        forms = {key, bare, "ال" + bare}
+        for ending in ("ها", "هم", "ه"):
+            if bare.endswith(ending) and len(bare) - len(ending) >= 3:
+                forms.add(bare[: -len(ending)])
+        return bool(forms & self.everyday)
 
     # -- cleaning and typing ----------------------------------------------------------
     def _trim(self, t: _Tokens, cand: _Candidate) -> _Candidate | None:
