@@ -59,7 +59,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "org_before": list, "org_first_words": list, "org_words": list, "person_role_words": list,
         "site_words": list, "titles": list,
     },
-    "grammar": {"determiners": list, "demonym_inflection": list},
+    "grammar": {"determiners": list, "demonym_inflection": list, "toponym_cases": list},
     "boilerplate": {
         "agencies": list, "byline_cues": list, "caption_cues": list, "credit_cues": list,
         "editor_notes": list, "link_cues": list, "promo_cues": list, "social": list,

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from sitrep import names, resources
 from sitrep.analyse.docs import doc_text
-from sitrep.geo.names import norm
+from sitrep.geo.names import base_forms, norm
 from sitrep.kb import KbEntry, KnowledgeBase, load_kb
 from sitrep.model import Mention, NoiseSpan
 from sitrep.ner import NerTagger
@@ -162,7 +162,7 @@ class EntityFinder:
         self.ner = NerTagger.for_language(language) if use_model else None
         self.cues = cues_for(language)
         self.kb = kb if kb is not None else load_kb()
-        self.place_kind = place_kind or (lambda _name: None)
+        self._gazetteer_kind = place_kind or (lambda _name: None)
         self.is_demonym = is_demonym or (lambda _name: False)
         self.is_major_place = is_major_place or (lambda _name: False)
         self.cased = resources.is_cased(language)
@@ -175,6 +175,28 @@ class EntityFinder:
         # towns somewhere ("revolution", "statement", "Thursday") and are no place alone.
         self.everyday = frozenset() if self.cased else resources.common_words(language)
         self.place_words = frozenset(norm(" ".join(p)) for p in self.cues.admin_before)
+        self._place_forms: dict[str, tuple[str, str | None]] = {}
+
+    def _place_form(self, name: str) -> tuple[str, str | None]:
+        """The form under which the gazetteer knows a name, and its kind: the name itself,
+        else its dictionary form where the language inflects place names or writes
+        prepositions onto them (Russian "Сирии", Arabic "بدمشق"); kind None when unknown."""
+        if name not in self._place_forms:
+            found = (name, self._gazetteer_kind(name))
+            if found[1] is None:
+                for form in base_forms(name, self.language):
+                    kind = self._gazetteer_kind(form)
+                    if kind:
+                        found = (form, kind)
+                        break
+            if len(self._place_forms) > 50_000:
+                self._place_forms.clear()
+            self._place_forms[name] = found
+        return self._place_forms[name]
+
+    def place_kind(self, name: str) -> str | None:
+        """The gazetteer's kind of place for a name (see :meth:`_place_form`)."""
+        return self._place_form(name)[1]
 
     # -- candidates -------------------------------------------------------------------
     def _particle_start(self, t: _Tokens, i: int) -> bool:
@@ -323,12 +345,17 @@ class EntityFinder:
         """Whether a town's name found without case is an everyday word of the language (or
         too short to tell), and no place word ("the city of", "the province of") stands
         before it. Countries, divisions, regions and seas keep their names."""
-        if self.place_kind(text) != "city":
+        form, kind = self._place_form(text)
+        if kind != "city":
             return False
-        key = norm(text)
+        key = norm(form)
         bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
         short = len(bare.replace(" ", "")) < 3
-        if not short and (len(key.split()) > 1 or not self._is_everyday(key, bare)):
+        # the written form, or any reading of it without its prefixes, may be the everyday
+        # word: "ولاية" (a state) is no town "لاية", "وبلاد" (and lands) no "لاد"
+        readings = (text,) if form == text else (text, *base_forms(text, self.language))
+        everyday = self._is_everyday(key, bare) or any(norm(f) in self.everyday for f in readings)
+        if not short and (len(key.split()) > 1 or not everyday):
             return False
         before = norm(t.text[i - 1]) if i > 0 else ""
         return not (before in self.place_words or (len(before) > 3 and before[1:] in self.place_words))
@@ -552,6 +579,11 @@ class EntityFinder:
                 end_char -= 2
             if label == "ORG" and trimmed.end - trimmed.start > 1 and t.lower[trimmed.start] in self.determiners:
                 start_char = t.start[trimmed.start + 1]  # "The Organization of African Unity": the name has no article
+            if label == "LOC" and not self.cased:  # "وسوريا" (and Syria): the name is "سوريا"
+                written = t.text_of_doc[start_char:end_char]
+                form = self._place_form(written)[0]
+                if form != written and written.endswith(form):
+                    start_char = end_char - len(form)
             mentions.append(
                 Mention(
                     start=start_char,

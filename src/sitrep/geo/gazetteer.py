@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from sitrep.geo.build import build
-from sitrep.geo.names import query_keys
+from sitrep.geo.names import base_forms, query_keys
 
 BUILD_VERSION = 11
 USER_FILE = "geonames-user.sqlite"  # see sitrep.geo.importer
@@ -163,6 +163,19 @@ class Gazetteer:
         """Records a surface form may name: its own key first, else its variants
         (without article, possessive or case suffix)."""
         return list(self._surface(surface))
+
+    def candidates_in(self, surface: str, language: str) -> list[Candidate]:
+        """:meth:`candidates`, else those of every dictionary form the name may have where
+        the language inflects place names (:func:`~sitrep.geo.names.base_forms`): "Газе" may
+        be "Газа" or a town "Газ", and the resolver weighs them as it weighs namesakes."""
+        found = self.candidates(surface)
+        if found:
+            return found
+        out: dict[int, Candidate] = {}
+        for form in base_forms(surface, language):
+            for cand in self.candidates(form):
+                out.setdefault(id(cand.record), cand)
+        return list(out.values())
 
     def _candidates_of(self, surface: str) -> tuple[Candidate, ...]:
         for key in query_keys(surface):

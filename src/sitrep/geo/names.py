@@ -88,3 +88,36 @@ def _inflection_rules(language: str) -> tuple[dict, ...]:
     from sitrep.resources import load
 
     return tuple(load(language, "grammar").get("demonym_inflection") or ())
+
+
+def base_forms(surface: str, language: str) -> list[str]:
+    """Dictionary forms a case-inflected place name may come from, by the language's
+    ``toponym_cases`` (``lang/<code>/grammar.yaml``): Russian "в Сирии" is "Сирия", "в
+    Лондоне" "Лондон", "в Афинах" "Афины"; Arabic "بدمشق" (in Damascus) is "دمشق". A rule
+    replaces an ending (``ends``) or a prefix (``starts``) by each of its ``bases``. Every
+    word of the name is tried (at most 16 combinations); the surface itself is not among them."""
+    rules = _case_rules(language)
+    if not rules:
+        return []
+    options = []
+    for word in surface.split():
+        forms = [word]
+        for starts, ends, bases in rules:
+            if ends and word.endswith(ends) and len(word) - len(ends) >= 3:
+                forms += [word[: len(word) - len(ends)] + base for base in bases]
+            if starts and word.startswith(starts) and len(word) - len(starts) >= 3:
+                forms += [base + word[len(starts):] for base in bases]
+        options.append(list(dict.fromkeys(forms)))
+    out: list[str] = [""]
+    for forms in options:
+        out = [f"{head} {form}".strip() for head in out for form in forms][:16]
+    return [form for form in out if form != surface]
+
+
+@lru_cache(maxsize=64)
+def _case_rules(language: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    from sitrep.resources import load
+
+    rules = load(language, "grammar").get("toponym_cases") or ()
+    return tuple((str(r.get("starts", "")), str(r.get("ends", "")), tuple(str(b) for b in r.get("bases", ())))
+                 for r in rules)

@@ -138,7 +138,7 @@ class PlaceResolver:
 
     def _span(self, text: str, start: int, end: int, language: str) -> _Span:
         surface = text[start:end]
-        cands = self.gaz.candidates(surface)
+        cands = self.gaz.candidates_in(surface, language)
         cue = context_cue(text, start, end, language)
         if not cands:
             split = strip_cue(surface, language)

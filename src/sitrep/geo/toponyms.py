@@ -79,7 +79,7 @@ def scan_names(gaz: Gazetteer, text: str,
             start, end = toks[i][0], toks[i + n - 1][1]
             if "\n" in text[start:end]:
                 continue
-            cands = gaz.candidates(text[start:end])
+            cands = gaz.candidates_in(text[start:end], language)
             if cands:
                 found = (start, end, cands, n)
                 break
