@@ -281,3 +281,18 @@ def test_arabic_prefixes_are_read_off_a_place_name() -> None:
     found = [(p.text, p.country_code) for p in places]
     # the mention is the name without its preposition or conjunction ("بدمشق" -> "دمشق")
     assert found == [("دمشق", "SY"), ("القاهرة", "EG"), ("بيروت", "LB"), ("القاهرة", "EG")]
+
+
+@pytest.mark.parametrize(("language", "text", "places"), [
+    ("id", "Presiden Suriah melarikan diri dari Damaskus ke Moskow.", ["Suriah", "Damaskus", "Moskow"]),
+    ("id", "Ribuan orang berdemonstrasi di Kairo.", ["Kairo"]),
+    ("id", "Wilayah itu dikuasai kelompok separatis pro-Rusia.", []),
+])
+def test_a_world_city_in_the_language_s_own_spelling_is_a_place(language, text, places) -> None:
+    # the name model does not know every exonym ("Damaskus"); a city of a million or more
+    # named mid-sentence is a place all the same, but "pro-Rusia" is no place
+    from sitrep.analyse.pipeline import analyse
+    from sitrep.model import Document, Meta
+
+    found = analyse(Document(id="t", text=text, meta=Meta(language=language))).places
+    assert [p.text for p in found] == places

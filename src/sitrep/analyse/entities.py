@@ -561,8 +561,14 @@ class EntityFinder:
 
             else:
                 label = self._type(t, trimmed, core_text)
-                if with_model and trimmed.source != "kb" and trimmed.reason not in SURE_CUES:
-                    continue  # the model read this capitalised sequence in context and did not call it a name
+                first = t.start[trimmed.start]
+                major = (label == "LOC" and trimmed.end - trimmed.start == 1 and trimmed.reason != "sentence-start"
+                         and t.text_of_doc[first - 1 : first] != "-"  # "pro-Rusia" names no place
+                         and self.is_major_place(core_text))
+                if with_model and trimmed.source != "kb" and trimmed.reason not in SURE_CUES and not major:
+                    # the model read this capitalised sequence in context and did not call it a
+                    # name; a country or big city mid-sentence ("di Damaskus") is one all the same
+                    continue
             if (
                 trimmed.reason == "sentence-start"
                 and trimmed.end - trimmed.start == 1

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 
-from sitrep.geo.build import SRC_ALIAS, SRC_DEMONYM, SRC_NAME
+from sitrep.geo.build import SRC_ALIAS, SRC_ALT, SRC_DEMONYM, SRC_NAME
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.names import inflect, norm
 from sitrep.geo.resolver import PlaceResolver
@@ -49,6 +49,7 @@ def place_kind_lookup() -> Callable[[str], str | None]:
 
 
 MAJOR_CITY_POPULATION = 500_000
+WORLD_CITY_POPULATION = 1_000_000  # a name of such a city in any language is a known place
 
 
 @cache
@@ -61,6 +62,10 @@ def major_place_test() -> Callable[[str], bool]:
     def major(name: str) -> bool:
         for cand in gazetteer.candidates(name):
             if cand.src not in (SRC_NAME, SRC_ALIAS):
+                # a big city's name in another language ("Damaskus", "Moskow") is as well known
+                rec = cand.record
+                if cand.src == SRC_ALT and rec.kind == "city" and rec.population >= WORLD_CITY_POPULATION:
+                    return True
                 continue
             if cand.record.kind in _AREAS or cand.record.population >= MAJOR_CITY_POPULATION:
                 return True
