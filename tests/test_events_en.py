@@ -397,3 +397,9 @@ def test_investigating_a_bombing_does_not_make_the_investigators_its_authors() -
             "FBI agents, meanwhile, pushed ahead with their all-out investigation into the bombings.")
     bombings = [e for e in events(text, published="1998-08-18") if e.type == "ASSAULT"]
     assert bombings and all("FBI" not in " ".join(texts(e.actors)) for e in bombings)
+
+
+def test_launching_missiles_at_a_place_is_an_attack_on_it_not_on_the_missiles():
+    found = one(events("Russia launched missiles at Kyiv overnight."), "ASSAULT")
+    assert [a.text for a in found.actors] == ["Russia"]
+    assert [t.text for t in found.targets] == ["Kyiv"]  # Kyiv: a spelling the name model never saw

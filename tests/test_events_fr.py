@@ -189,3 +189,10 @@ def test_quote_with_its_speaker() -> None:
 def test_coordinated_towns_are_one_event_each() -> None:
     analysis = run("Des rebelles ont attaqué Goma et Bukavu lundi.")
     assert [analysis.places[e.place].name for e in find(analysis, "ASSAULT")] == ["Goma", "Bukavu"]
+
+
+def test_lancer_des_missiles_sur_une_ville_est_une_attaque_contre_elle():
+    found = [e for e in run("Les forces russes ont lancé des missiles sur Kiev.").events if e.type == "ASSAULT"]
+    assert len(found) == 1
+    assert [t.text for t in found[0].targets] == ["Kiev"]
+    assert [a.text for a in found[0].actors] == ["forces russes"]

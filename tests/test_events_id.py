@@ -188,3 +188,9 @@ def test_a_label_in_short_quotation_marks_is_no_new_event() -> None:
     assert not find(analysis, "ASSAULT")
     quoted = run("“Kelompok bersenjata menyerang pos polisi di Intan Jaya pada pagi hari,” kata Kapolda.")
     assert find(quoted, "ASSAULT")
+
+
+def test_meluncurkan_rudal_ke_kota_adalah_serangan():
+    found = [e for e in run("Rusia meluncurkan rudal ke Kyiv.").events if e.type == "ASSAULT"]
+    assert len(found) == 1
+    assert [a.text for a in found[0].actors] == ["Rusia"] and [t.text for t in found[0].targets] == ["Kyiv"]

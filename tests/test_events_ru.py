@@ -252,3 +252,9 @@ def test_a_shelled_aid_convoy_is_a_target_not_an_aid_event() -> None:
     text = "Колонна гуманитарной миссии подверглась обстрелу со стороны боевиков."
     assert not events(text, "AID")
     assert one("Россия направила в Сирию колонну с гуманитарной помощью.", "AID")
+
+
+def test_missiles_fired_at_a_city_are_an_attack_on_it() -> None:
+    event = one("Россия выпустила ракеты по Киеву.", "ASSAULT")
+    assert [a.text for a in event.actors] == ["Россия"] and [t.text for t in event.targets] == ["Киеву"]
+    assert run("Россия выпустила ракеты по Киеву.").places[-1].name == "Kyiv"  # a case form of Киев

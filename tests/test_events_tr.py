@@ -235,3 +235,8 @@ def test_direct_quote_speaker_before_the_quote() -> None:
     text = 'Bakan Fidan, "Bu saldırıyı şiddetle kınıyoruz" dedi.'
     quotes = run(text).quotes
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Fidan"
+
+
+def test_forces_of_a_country_are_its_military() -> None:
+    event = one("Rus güçleri Kiev'e saldırdı.", "ASSAULT")
+    assert [(a.text, a.agent) for a in event.actors] == [("Rus güçleri", "RUS MIL")]

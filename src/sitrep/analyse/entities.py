@@ -556,8 +556,9 @@ class EntityFinder:
                     trimmed.kb_id, trimmed.source = entries[0].id, "kb"
                 label = entries[0].type if entries else trimmed.model_label
                 one_word = trimmed.end - trimmed.start == 1
-                if label == "PER" and not entries and one_word and self.is_major_place(core_text):
-                    label = "LOC"  # one word that names a country, division or big city
+                if label in ("PER", "ORG") and not entries and one_word and self.is_major_place(core_text):
+                    label = "LOC"  # one word that names a country, division or big city ("Kyiv", a spelling
+                    # the model never saw, is no organisation)
 
             else:
                 label = self._type(t, trimmed, core_text)

@@ -23,6 +23,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -224,6 +225,7 @@ class _DocumentState:
         self.mention_starts = [m.start for m in ctx.mentions]
         self.towns = _towns(ctx.mentions, ctx.places)
         self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors, ctx.places)
+        self.determiners = _determiners(ctx.language)
         self.earlier: dict[str, Event] = {}  # the last reported event of each type
         self.retold: list[tuple[Event, int, int, int]] = []  # (event, sentence, trigger span) told again
 
@@ -311,8 +313,11 @@ class _DocumentState:
             return []
         by_phrase = roles is not None and roles.passive  # "kidnapped by dissidents": an agent all the same
         actors = [a for a in actors if not self._is_trigger_word(a) and not self._is_time(a)
-                  and (by_phrase or self._is_someone(a))]
-        targets = [t for t in targets if not self._is_trigger_word(t) and not self._is_time(t)]
+                  and (by_phrase or self._is_someone(a)) and not _inside(a, trigger)]
+        targets = [t for t in targets if not self._is_trigger_word(t) and not self._is_time(t)
+                   and not _inside(t, trigger)]
+        if not targets:
+            targets = self._after_preposition(trigger, candidates)
         if entry.needs_argument and not (actors or targets):
             return []
         status, obligation = status_of(frame, lexicon)
@@ -338,6 +343,22 @@ class _DocumentState:
             return [event(plover_type, entry.subtype, reading_status)]
         # the act as stated (planned, refused ...) and the verbal event PLOVER codes for it
         return [event(plover_type, note, reading_status), event(entry.type, entry.subtype, status)]
+
+    def _after_preposition(self, trigger: _Trigger, candidates: list[Argument]) -> list[Argument]:
+        """The target a trigger that ends on a preposition points at: "launched missiles at
+        Kyiv", "lancé des missiles sur Kiev", "выпустила ракеты по Киеву" (a determiner may
+        stand between)."""
+        words = self.text[trigger.start:trigger.end].split()
+        if len(words) < 3 or len(words[-1]) > 4 or not words[-1].islower():
+            return []
+        start = trigger.end
+        rest = self.text[start:start + 40]
+        gap = len(rest) - len(rest.lstrip())
+        first = rest.lstrip().split(" ", 1)[0].casefold()
+        if first in self.determiners:
+            gap += len(first) + 1
+        found = [c for c in candidates if start + gap - 1 <= c.start <= start + gap + 1]
+        return [copy_argument(found[0])] if found else []
 
     def _frame(self, head: Token, parse: Parse, question: bool, trigger_spans, trigger: _Trigger) -> Frame:
         own, reporting, controllers = dependencies.frame_tokens(head)
@@ -541,6 +562,16 @@ class _DocumentState:
             return None
         place = self.ctx.places[before[-1]]
         return anchoring.Where(before[-1], anchoring.PLACE_PRECISION.get(place.kind, 3), False)
+
+
+@lru_cache(maxsize=16)
+def _determiners(language: str) -> frozenset[str]:
+    return frozenset(str(d).casefold() for d in resources.load(language, "grammar").get("determiners") or ())
+
+
+def _inside(arg: Argument, trigger: _Trigger) -> bool:
+    """An argument within the trigger's own words ("missiles" in "launched missiles at")."""
+    return trigger.start <= arg.start and arg.end <= trigger.end
 
 
 def _towns(mentions: list[Mention], places: list[Place]) -> set[int]:
