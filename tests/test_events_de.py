@@ -271,3 +271,10 @@ def test_default_settings_separated_particle_verb() -> None:
 def test_default_settings_passive_with_agent() -> None:
     event = one("Drei Polizisten wurden am Mittwoch von Bewaffneten erschossen.", "ASSAULT", DEFAULT)
     assert names(event.actors) == ["Bewaffneten"]
+
+
+def test_a_town_after_a_place_preposition_says_where_not_whom() -> None:
+    event = one("Die Polizei nahm in Berlin 20 Demonstranten fest.", "COERCE")
+    assert [a.text for a in event.actors] == ["Polizei"] and [t.text for t in event.targets] == ["Demonstranten"]
+    protest = one("Tausende Menschen protestierten in Tiflis gegen die Regierung.", "PROTEST")
+    assert [t.text for t in protest.targets] == ["Regierung"]

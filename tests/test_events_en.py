@@ -403,3 +403,9 @@ def test_launching_missiles_at_a_place_is_an_attack_on_it_not_on_the_missiles():
     found = one(events("Russia launched missiles at Kyiv overnight."), "ASSAULT")
     assert [a.text for a in found.actors] == ["Russia"]
     assert [t.text for t in found.targets] == ["Kyiv"]  # Kyiv: a spelling the name model never saw
+
+
+def test_protesters_are_the_protest_s_actors_not_a_protest_told_again():
+    found = one(events("The protesters rallied against the government in Tbilisi."), "PROTEST")
+    assert [a.text for a in found.actors] == ["protesters"]
+    assert [t.text for t in found.targets] == ["government"]

@@ -186,8 +186,11 @@ def is_light_verb(verb: Token, lexicon: EventLexicon) -> bool:
 
 def roles(parse: Parse, start: int, end: int, lexicon: EventLexicon,
           is_reporting: Callable[[Token], bool], is_actor_word: Callable[[Token], bool],
-          genitive: str | None = None, possessor_is_target: bool = False) -> Roles | None:
-    """The actor and target heads of the trigger at [start, end), or None without a head."""
+          genitive: str | None = None, possessor_is_target: bool = False,
+          is_agent_noun: Callable[[Token], bool] = lambda _token: False) -> Roles | None:
+    """The actor and target heads of the trigger at [start, end), or None without a head.
+    ``is_agent_noun`` tells people named by what they do ("protesters"): a subject, not an
+    event noun, though a trigger lists the word."""
     head = trigger_head(parse, start, end)
     if head is None:
         return None
@@ -195,7 +198,8 @@ def roles(parse: Parse, start: int, end: int, lexicon: EventLexicon,
         actors, targets, passive = verbal_roles(head, lexicon, is_reporting)
         verbal = True
         if not passive:
-            actors, targets = _through_event_noun(actors, targets, lexicon, is_reporting, is_actor_word)
+            actors, targets = _through_event_noun(actors, targets, lexicon, is_reporting, is_actor_word,
+                                                  is_agent_noun)
     else:
         actors, targets = nominal_roles(head, lexicon, is_reporting, is_actor_word, genitive, possessor_is_target)
         passive, verbal = False, False
@@ -215,11 +219,12 @@ def roles(parse: Parse, start: int, end: int, lexicon: EventLexicon,
 
 def _through_event_noun(actors: list[Token], targets: list[Token], lexicon: EventLexicon,
                         is_reporting: Callable[[Token], bool], is_actor_word: Callable[[Token], bool],
+                        is_agent_noun: Callable[[Token], bool] = lambda _token: False,
                         ) -> tuple[list[Token], list[Token]]:
     """"The bombings at the U.S. embassies killed 224 people": a verb whose subject is an
     event noun tells what that event did, so the noun's own participants are the event's
     (its attacker, the embassies it struck), beside the verb's object."""
-    nouns = [a for a in actors if a.pos_ == "NOUN" and lexicon.triggers.fullmatch(a.text)]
+    nouns = [a for a in actors if a.pos_ == "NOUN" and lexicon.triggers.fullmatch(a.text) and not is_agent_noun(a)]
     for noun in nouns:
         own_actors, own_targets = nominal_roles(noun, lexicon, is_reporting, is_actor_word, None, False)
         actors = [a for a in actors if a.i != noun.i] + own_actors

@@ -276,7 +276,8 @@ class _DocumentState:
         if parse is not None:
             roles = dependencies.roles(parse, trigger.start, trigger.end, lexicon,
                                        self._is_reporting(parse), self._is_actor_word(parse, candidates),
-                                       entry.genitive, entry.possessor_is_target)
+                                       entry.genitive, entry.possessor_is_target,
+                                       self._is_agent_noun(parse, candidates))
         if roles is not None:
             if entry.pos and roles.head.pos_ not in entry.pos:
                 return None
@@ -302,7 +303,8 @@ class _DocumentState:
         # an event noun is not a participant ("this offensive was fought by ..."), and an
         # actor is someone: a name, a described actor ("rebels", "the ministry"), not a
         # thing ("the plan calls for ...", "a murderous rampage")
-        referred = self._referred_type(roles, entry.type) if roles is not None else None
+        referred = (self._referred_type(roles, entry.type, self._is_agent_noun(parse, candidates))
+                    if roles is not None else None)
         earlier = self.earlier.get(referred) if referred else None
         if earlier is not None:
             # "this offensive was fought by ... and supported by ...", "the Aug. 7 bombings
@@ -394,7 +396,8 @@ class _DocumentState:
         read = self.reader.argument(head, parse, candidates, "actor") if head is not None else None
         return [read if read is not None else copy_argument(nearest)]  # "Iran, whose forces": Iran
 
-    def _referred_type(self, roles: dependencies.Roles, own_type: str) -> str | None:
+    def _referred_type(self, roles: dependencies.Roles, own_type: str,
+                       is_agent_noun=lambda _token: False) -> str | None:
         """The type of an event told before that a participant refers back to ("this
         offensive", "the attack"): the trigger's act is that event, told again. An event
         of another type tells it again only as its subject ("this offensive was supported
@@ -403,6 +406,8 @@ class _DocumentState:
         for token in heads + [c for h in heads for c in h.conjuncts]:
             match = self.lexicon.triggers.fullmatch(token.text)
             if match is None or not any(d.dep_ == "det" and _ANAPHORIC.match(d.text + " ") for d in token.children):
+                continue
+            if is_agent_noun(token):  # "the protesters rallied": people, not the protest told again
                 continue
             readings = [e for e in self.lexicon.entries if e.pattern.fullmatch(token.text)]
             role = token.head.dep_ if token.dep_ == "conj" else token.dep_
@@ -445,6 +450,15 @@ class _DocumentState:
             if any(c.start <= start and end <= c.end and not c.nominal for c in candidates):
                 return True
             return demonym_argument(text, start, end, language) is not None
+
+        return check
+
+    @staticmethod
+    def _is_agent_noun(parse: Parse, candidates: list[Argument]):
+        """People named by what they do, with an agent code ("protesters": PRO)."""
+        def check(token: Token) -> bool:
+            start, end = parse.start_of(token), parse.end_of(token)
+            return any(c.nominal and c.agent and c.start <= start and end <= c.end for c in candidates)
 
         return check
 

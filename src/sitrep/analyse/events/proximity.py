@@ -49,7 +49,12 @@ def nearest_arguments(
     (t_start, t_end), (c_start, c_end) = trigger, clause
     before = [c for c in candidates if c.end <= t_start and c.mention not in towns
               and not _in_place_phrase(text, c, lexicon)]
-    after = [c for c in candidates if c.start >= t_end and c.start < c_end]
+    # "nahm in Berlin 20 Demonstranten fest": a town after a place preposition says where;
+    # it is the target only when nothing else follows ("griffen ... in der Provinz Idlib an")
+    following = [c for c in candidates if c.start >= t_end and c.start < c_end]
+    after = [c for c in following
+             if not (c.mention in towns and _in_place_phrase(text, c, lexicon, but_not=lexicon.target_markers))
+             ] or following
     in_clause = [c for c in before if c.start >= c_start]
     # "HTS, which led the charge": a relative clause takes its subject from before it
     relative = lexicon.relative.match(text, c_start) is not None
@@ -57,9 +62,11 @@ def nearest_arguments(
     target = after[0] if after else None
     if lexicon.verb_final and in_clause:
         return _verb_final(text, t_start, t_end, c_start, in_clause, lexicon)
-    if actor is None and lexicon.verb_first and after:
+    if actor is None and lexicon.verb_first and following:
         # "هاجم مسلحون مركزا للشرطة": verb, subject, object
-        actor, target = after[0], (after[1] if len(after) > 1 else None)
+        actor = following[0]
+        rest = [c for c in after if c is not actor] or following[1:]
+        target = rest[0] if rest else None
     agent = None
     passive = lexicon.passive.search(text, t_end, min(c_end, t_end + 40))
     if passive:
@@ -71,16 +78,17 @@ def nearest_arguments(
     return copy_argument(actor), copy_argument(target)
 
 
-def _in_place_phrase(text: str, candidate: Argument, lexicon: EventLexicon) -> bool:
+def _in_place_phrase(text: str, candidate: Argument, lexicon: EventLexicon,
+                     but_not: frozenset[str] = frozenset()) -> bool:
     """Whether a name stands after a place preposition ("sumber daya di Ukraina", "talks in
     Moscow"): it says where, it does not act. A short lower-case word between (an article)
-    is looked through."""
+    is looked through. ``but_not``: prepositions that also mark a target ("удар по Харькову")."""
     words = text[max(0, candidate.start - 30):candidate.start].split()
     if words and len(words[-1]) <= 3 and not words[-1][0].isupper() and not lexicon.place_prep.fullmatch(words[-1]):
         words = words[:-1]
     # lower case and two letters or more: sentence-initial "A Rússia" is an article, not "to"
     return (bool(words) and len(words[-1]) > 1 and not words[-1][0].isupper()
-            and lexicon.place_prep.fullmatch(words[-1]) is not None)
+            and lexicon.place_prep.fullmatch(words[-1]) is not None and words[-1].casefold() not in but_not)
 
 
 def _verb_final(text: str, t_start: int, t_end: int, c_start: int, in_clause: list[Argument],
