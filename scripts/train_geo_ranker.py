@@ -33,8 +33,10 @@ FIXED = ("outlet", "cue_match", "cue_mismatch", "kind:site")
 # "Damascus" and "Paris" are as often the Georgian, Maryland and Texan towns, and a model
 # fitted to it learns to bet against a capital. In the news sitrep reads, a national capital
 # (or the largest of the namesakes) is the likelier referent, all else equal: these weights
-# are kept at or above zero.
+# are kept at or above zero, and a capital's at or above one (a prior, as the hand-set
+# weights had it: "Santiago" alone is Chile's capital, not the Dominican province).
 NON_NEGATIVE = ("capital", "largest")
+LOWER_BOUNDS = {"capital": 1.0}
 
 
 def km(a: float, b: float, c: float, d: float) -> float:
@@ -97,7 +99,7 @@ def fit(feats: list[list[dict]], labels: list[list[int]], names: list[str],
         data = np.logaddexp(0.0, -z) * y + np.logaddexp(0.0, z) * (1 - y)
         return 0.5 * w @ w + c * data.sum(), w + c * (x.T @ (p - y))
 
-    bounds = [(0.0, None) if n in NON_NEGATIVE else (None, None) for n in names]
+    bounds = [(LOWER_BOUNDS.get(n, 0.0), None) if n in NON_NEGATIVE else (None, None) for n in names]
     fitted = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", bounds=bounds,
                       options={"maxiter": 5000})
     weights = {n: round(float(w), 4) for n, w in zip(names, fitted.x, strict=True)}
@@ -143,7 +145,7 @@ def main() -> None:
         "trained_on": "LGL (Lieberman et al. 2010) via milangritta/Pragmatic-Guide-to-"
                       "Geoparsing-Evaluation (GPL-3.0); weights only, no text",
         "method": f"pairwise logistic regression over second-pass candidate features, C={args.C:g}, "
-                  f"{', '.join(NON_NEGATIVE)} bounded at >= 0",
+                  f"{', '.join(NON_NEGATIVE)} bounded at >= 0, capital at >= 1",
         "cv_acc161": round(sum(f["acc161"] * f["places"] for f in folds) / total, 4),
         "cv_acc161_hand": round(sum(f["acc161_hand"] * f["places"] for f in folds) / total, 4),
         "folds": folds,
