@@ -212,3 +212,17 @@ def test_coordinated_towns_are_one_event_each() -> None:
     events = find(analysis, "ASSAULT")
     assert [analysis.places[e.place].name for e in events] == ["Goma", "Bukavu"]
     assert all(texts(e.actors) == ["rebeldes"] for e in events)
+
+
+def test_a_protest_against_the_government_targets_it_where_the_parse_hangs_the_phrase_elsewhere():
+    # the parser attaches "contra el gobierno" to "Santiago"; the opponent marker still says whom
+    found = [e for e in run("Miles de personas protestaron en Santiago contra el gobierno.").events
+             if e.type == "PROTEST"]
+    assert len(found) == 1
+    assert [t.text for t in found[0].targets] == ["gobierno"]
+    assert [a.text for a in found[0].actors] == ["Miles de personas"]
+
+
+def test_plural_ministers_are_government():
+    found = [e for e in run("Los ministros se reunieron en Madrid el martes.").events if e.type == "CONSULT"]
+    assert [(a.text, a.agent.split()[-1]) for a in found[0].actors] == [("ministros", "GOV")]

@@ -319,7 +319,7 @@ class _DocumentState:
         targets = [t for t in targets if not self._is_trigger_word(t) and not self._is_time(t)
                    and not _inside(t, trigger)]
         if not targets:
-            targets = self._after_preposition(trigger, candidates)
+            targets = self._after_preposition(trigger, candidates) or self._opposed(trigger, candidates)
         if entry.needs_argument and not (actors or targets):
             return []
         status, obligation = status_of(frame, lexicon)
@@ -361,6 +361,29 @@ class _DocumentState:
             gap += len(first) + 1
         found = [c for c in candidates if start + gap - 1 <= c.start <= start + gap + 1]
         return [copy_argument(found[0])] if found else []
+
+    def _opposed(self, trigger: _Trigger, candidates: list[Argument]) -> list[Argument]:
+        """"protestaron en Santiago contra el gobierno": the name after a word that marks
+        an opponent (a target marker of five letters or more that is no place preposition:
+        against, contra, contre, против, terhadap), later in the trigger's clause, when the
+        parse hung that phrase elsewhere."""
+        markers = [m for m in self.lexicon.target_markers
+                   if len(m) >= 5 and not self.lexicon.place_prep.fullmatch(m)]
+        if not markers:
+            return []
+        end = trigger.clause[1]
+        words = re.finditer(r"\w+", self.text[trigger.end:end])
+        for word in words:
+            if word.group().casefold() not in markers:
+                continue
+            start = trigger.end + word.end() + 1
+            following = self.text[start:start + 30].split(" ", 1)[0].casefold()
+            if following in self.determiners:
+                start += len(following) + 1
+            found = [c for c in candidates if start <= c.start <= start + 1]
+            if found:
+                return [copy_argument(found[0])]
+        return []
 
     def _frame(self, head: Token, parse: Parse, question: bool, trigger_spans, trigger: _Trigger) -> Frame:
         own, reporting, controllers = dependencies.frame_tokens(head)
