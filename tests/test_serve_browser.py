@@ -276,3 +276,29 @@ def test_hostile_article_text_never_runs(browser, tmp_path):
         assert all(s.startswith(server.url + "static/") for s in scripts)
         assert page.page.locator("#detail img, #detail svg, #detail script, #detail b").count() == 0
         page.page.close()
+
+
+def test_an_event_whose_sources_disagree_shows_both_versions_side_by_side(browser, tmp_path):
+    from test_canonical_events import write_articles
+
+    folder = write_articles(tmp_path / "articles")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(tmp_path / "kb.db")])
+    assert result.exit_code == 0, result.output
+    with Server(str(tmp_path / "kb.db")) as server:
+        page = Page(browser, server)
+        page.open("contradictions=true")
+        disputed = page.api("/api/events?contradictions=true")["events"]
+        assert disputed and page.page.locator("#event-list li").count() == len(disputed)
+        attack = max(disputed, key=lambda e: e["reports"])
+        page.page.locator(f"#event-list button[data-event='{attack['id']}']").click()
+        page.page.wait_for_selector("#detail table.contradictions")
+        rows = page.page.locator("#detail table.contradictions tr").all_inner_texts()
+        killed = next(r for r in rows if r.startswith("killed"))
+        assert "20" in killed and "34" in killed  # the ministry's toll and the emergency services'
+        detail = page.page.inner_text("#detail")
+        assert "3 independent sources" in detail and "Sources disagree" in detail
+        assert {"Reuters", "AFP", "AP", "Antara"} <= {r["outlet"] for r in page.api(
+            f"/api/events/{attack['id']}")["report_list"]}
+        assert page.page.locator("#detail .report").count() == attack["reports"]
+        assert page.errors == []
+        page.page.close()
