@@ -409,3 +409,10 @@ def test_protesters_are_the_protest_s_actors_not_a_protest_told_again():
     found = one(events("The protesters rallied against the government in Tbilisi."), "PROTEST")
     assert [a.text for a in found.actors] == ["protesters"]
     assert [t.text for t in found.targets] == ["government"]
+
+
+def test_weapons_as_actors_take_no_country_from_the_article_but_an_army_does():
+    drones = one(events("Drones attacked an oil depot in Belgorod."), "ASSAULT")
+    assert [(a.text, a.agent) for a in drones.actors] == [("Drones", "MIL")]  # not Russia's: that is where they fell
+    army = one(events("The army shelled rebel positions in Idlib."), "ASSAULT")
+    assert [(a.text, a.agent) for a in army.actors] == [("army", "SYR MIL")]

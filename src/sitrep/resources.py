@@ -44,7 +44,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "actors": {
         "nominal": dict, "demonyms": dict, "letters": dict, "prefix": str, "modifiers": list,
         "pronouns": list, "relatives": list, "unnamed_sources": list, "person_pronouns": list,
-        "group_pronouns": list,
+        "group_pronouns": list, "weapons": list,
     },
     "quotes": {
         "speaker_first": list, "speaker_after": list, "complementizer": list,

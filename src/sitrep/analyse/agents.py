@@ -10,6 +10,7 @@ country the article's places point to most often, so that "pro-government forces
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -32,15 +33,24 @@ def main_country(places: Sequence[Place]) -> str | None:
     return country.alpha_3 if country else None
 
 
-def _qualify(arg: Argument, country: str) -> None:
+def _qualify(arg: Argument, country: str, weapons: re.Pattern | None) -> None:
     if arg.mention is None and arg.agent in NATIONAL_SECTORS:
+        if weapons is not None and weapons.search(arg.text):
+            return  # "a drone struck Belgorod": the article's country is where it fell, not who sent it
         arg.agent = f"{country} {arg.agent}"
 
 
-def qualify_agents(places: Sequence[Place], events: Sequence[Event], quotes: Sequence[Quote]) -> None:
-    """Add the article's main country to sector-only agent codes (in place)."""
+def qualify_agents(places: Sequence[Place], events: Sequence[Event], quotes: Sequence[Quote],
+                   language: str | None = None) -> None:
+    """Add the article's main country to sector-only agent codes (in place); weapons and
+    aircraft named as actors (``weapons`` in ``lang/<code>/actors.yaml``) keep theirs bare."""
     country = main_country(places)
     if country is None:
         return
+    weapons = None
+    if language:
+        from sitrep.analyse.events.lexicon import actor_lexicon
+
+        weapons = actor_lexicon(language).weapons
     for arg in participants(events, quotes):
-        _qualify(arg, country)
+        _qualify(arg, country, weapons)

@@ -275,7 +275,7 @@ class RoleStage(_Stage):
         from sitrep.analyse.roles import link_roles
 
         link_roles(doc_text(doc), _language(doc), doc._.mentions or [], doc._.events or [], doc._.quotes or [])
-        qualify_agents(doc._.places or [], doc._.events or [], doc._.quotes or [])
+        qualify_agents(doc._.places or [], doc._.events or [], doc._.quotes or [], _language(doc))
         return doc
 
 

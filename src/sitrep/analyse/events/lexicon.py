@@ -204,6 +204,7 @@ class ActorLexicon:
     unnamed: re.Pattern
     person_pronouns: frozenset[str]  # he, she, dia: the last person named
     group_pronouns: frozenset[str]  # they, it: the last actor of the text
+    weapons: re.Pattern = NEVER  # drones, missiles, warplanes: a side the words do not name
 
     def longest_nominal(self, text: str, match: re.Match) -> tuple[str | None, int]:
         """The agent code and end of the longest description starting where ``match`` does
@@ -257,4 +258,6 @@ def actor_lexicon(language: str) -> ActorLexicon:
         unnamed=word_regex(config.get("unnamed_sources", []), config),
         person_pronouns=_words(config.get("person_pronouns")),
         group_pronouns=_words(config.get("group_pronouns")),
+        weapons=re.compile(rf"(?<!\w){prefix}(?:{alternation(config['weapons'], letters)})$", re.IGNORECASE)
+        if config.get("weapons") else NEVER,
     )
