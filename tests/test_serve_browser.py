@@ -302,3 +302,14 @@ def test_an_event_whose_sources_disagree_shows_both_versions_side_by_side(browse
         assert page.page.locator("#detail .report").count() == attack["reports"]
         assert page.errors == []
         page.page.close()
+
+
+def test_the_api_reference_page_lists_every_endpoint(page):
+    page.page.goto(page.server.url + "api/docs")
+    page.page.wait_for_selector("section.endpoint")
+    headings = page.page.locator("section.endpoint h2").all_inner_texts()
+    spec = page.api("/api/openapi.json")
+    assert len(headings) == sum(len(methods) for methods in spec["paths"].values()) >= 12
+    assert "GET /api/events" in headings and "GET /api/events/{event_id}" in headings
+    assert page.page.locator("section.endpoint table").count() >= 5  # the filters' parameters
+    assert page.errors == []
