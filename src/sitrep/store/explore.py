@@ -13,12 +13,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import Connection, and_, cast, func, literal, or_, select, true
+from sqlalchemy import Connection, and_, cast, func, literal, literal_column, or_, select, true
 from sqlalchemy.dialects.postgresql import JSONB
 
 from sitrep.store import dialect
 from sitrep.store.queries import _entity_names, canonical_event_detail
-from sitrep.store.schema import articles, canonical_events, event_day, event_reports, sentences, story_articles
+from sitrep.store.schema import articles, canonical_events, event_reports, sentences, story_articles
 
 Row = dict[str, Any]
 MAX_PAGE = 1000
@@ -50,8 +50,10 @@ class EventFilter:
 
 
 def _day() -> Any:
-    """The day an event counts for: its date, else the day it was first reported."""
-    return event_day(ce)
+    """The day an event counts for: its date, else the day it was first reported. Literal
+    numbers, not bound parameters, so that PostgreSQL matches the expression where a query
+    both selects and groups by it."""
+    return func.coalesce(ce.c.date, func.substr(ce.c.first_reported, literal_column("1"), literal_column("10")))
 
 
 def _like_json_string(column: Any, value: str) -> Any:
@@ -169,10 +171,11 @@ def map_points(conn: Connection, f: EventFilter, zoom: int = 2) -> Row:
     """Located events for the map: each event while there are few, else grid cells whose
     size follows the zoom level (``count``, mean position, sources, the commonest type),
     so that 100,000 events reach the browser as a few hundred markers."""
-    where = [*_conditions(conn, f), ce.c.lat.is_not(None), ce.c.lon.is_not(None)]
+    conditions = _conditions(conn, f)  # once: a word filter runs a full-text search
+    where = [*conditions, ce.c.lat.is_not(None), ce.c.lon.is_not(None)]
     located = conn.execute(select(func.count()).select_from(ce).where(*where)).scalar_one()
     unlocated = conn.execute(select(func.count()).select_from(ce).where(
-        *_conditions(conn, f), or_(ce.c.lat.is_(None), ce.c.lon.is_(None)))).scalar_one()
+        *conditions, or_(ce.c.lat.is_(None), ce.c.lon.is_(None)))).scalar_one()
     if located <= MAP_POINTS:
         stmt = select(ce.c.id, ce.c.type, ce.c.lat, ce.c.lon, ce.c.sources, ce.c.place_name, ce.c.date,
                       ce.c.contradictions).where(*where).order_by(ce.c.id)

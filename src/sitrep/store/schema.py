@@ -12,8 +12,6 @@ articles and mentions.
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import (
     Column,
     ForeignKey,
@@ -24,8 +22,6 @@ from sqlalchemy import (
     PrimaryKeyConstraint,
     Table,
     Text,
-    func,
-    literal_column,
 )
 
 from sitrep.layout import columns, specs
@@ -219,14 +215,6 @@ canonical_events = Table(
 )
 Index("canonical_events_date", canonical_events.c.date)
 Index("canonical_events_type", canonical_events.c.type)
-
-
-def event_day(table: Table = canonical_events) -> Any:
-    """The day a canonical event counts for in listings and the timeline: its date, else
-    the day it was first reported. (Literal numbers, not bound parameters: PostgreSQL then
-    matches the expression in SELECT and GROUP BY, and an expression index could serve it.)"""
-    return func.coalesce(table.c.date, func.substr(table.c.first_reported, literal_column("1"), literal_column("10")))
-
 
 event_reports = Table(
     "event_reports",
