@@ -131,6 +131,12 @@ def load(language: str, name: str) -> dict[str, Any]:
 
 
 @cache
+def determiners(language: str) -> frozenset[str]:
+    """One-word determiners of ``grammar.yaml``, lower case ("the", "el", "les")."""
+    return frozenset(str(d).casefold() for d in load(language, "grammar").get("determiners") or () if " " not in str(d))
+
+
+@cache
 def common_words(language: str) -> frozenset[str]:
     """Everyday words of a language as gazetteer keys (:func:`sitrep.geo.names.norm`): the
     treebank-derived ``lang/<language>/common_words.txt`` (scripts/build_common_words.py)

@@ -166,9 +166,7 @@ class EntityFinder:
         self.is_demonym = is_demonym or (lambda _name: False)
         self.is_major_place = is_major_place or (lambda _name: False)
         self.cased = resources.is_cased(language)
-        self.determiners = frozenset(
-            d.lower() for d in resources.load(language, "grammar").get("determiners") or () if " " not in d
-        )
+        self.determiners = resources.determiners(language)
         self.titles = _index_phrases(self.cues.titles)
         self.site_words = _index_phrases(self.cues.site_words)
         # Without case, every word is looked up in the gazetteer: its everyday words name

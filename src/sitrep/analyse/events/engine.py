@@ -23,7 +23,6 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -225,7 +224,10 @@ class _DocumentState:
         self.mention_starts = [m.start for m in ctx.mentions]
         self.towns = _towns(ctx.mentions, ctx.places)
         self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors, ctx.places)
-        self.determiners = _determiners(ctx.language)
+        self.determiners = resources.determiners(ctx.language)
+        # words that mark an opponent and never a place: against, contra, contre, против
+        self.opponent_markers = frozenset(m for m in lexicon.target_markers
+                                          if len(m) >= 5 and not lexicon.place_prep.fullmatch(m))
         self.earlier: dict[str, Event] = {}  # the last reported event of each type
         self.retold: list[tuple[Event, int, int, int]] = []  # (event, sentence, trigger span) told again
 
@@ -348,42 +350,33 @@ class _DocumentState:
 
     def _after_preposition(self, trigger: _Trigger, candidates: list[Argument]) -> list[Argument]:
         """The target a trigger that ends on a preposition points at: "launched missiles at
-        Kyiv", "lancé des missiles sur Kiev", "выпустила ракеты по Киеву" (a determiner may
-        stand between)."""
+        Kyiv", "lancé des missiles sur Kiev", "выпустила ракеты по Киеву"."""
         words = self.text[trigger.start:trigger.end].split()
         if len(words) < 3 or len(words[-1]) > 4 or not words[-1].islower():
             return []
-        start = trigger.end
-        rest = self.text[start:start + 40]
-        gap = len(rest) - len(rest.lstrip())
-        first = rest.lstrip().split(" ", 1)[0].casefold()
-        if first in self.determiners:
-            gap += len(first) + 1
-        found = [c for c in candidates if start + gap - 1 <= c.start <= start + gap + 1]
-        return [copy_argument(found[0])] if found else []
+        return self._name_at(trigger.end, candidates)
 
     def _opposed(self, trigger: _Trigger, candidates: list[Argument]) -> list[Argument]:
         """"protestaron en Santiago contra el gobierno": the name after a word that marks
-        an opponent (a target marker of five letters or more that is no place preposition:
-        against, contra, contre, против, terhadap), later in the trigger's clause, when the
-        parse hung that phrase elsewhere."""
-        markers = [m for m in self.lexicon.target_markers
-                   if len(m) >= 5 and not self.lexicon.place_prep.fullmatch(m)]
-        if not markers:
+        an opponent, later in the trigger's clause, when the parse hung that phrase elsewhere."""
+        if not self.opponent_markers:
             return []
-        end = trigger.clause[1]
-        words = re.finditer(r"\w+", self.text[trigger.end:end])
-        for word in words:
-            if word.group().casefold() not in markers:
-                continue
-            start = trigger.end + word.end() + 1
-            following = self.text[start:start + 30].split(" ", 1)[0].casefold()
-            if following in self.determiners:
-                start += len(following) + 1
-            found = [c for c in candidates if start <= c.start <= start + 1]
-            if found:
-                return [copy_argument(found[0])]
+        for word in re.finditer(r"\w+", self.text[trigger.end:trigger.clause[1]]):
+            if word.group().casefold() in self.opponent_markers:
+                found = self._name_at(trigger.end + word.end(), candidates)
+                if found:
+                    return found
         return []
+
+    def _name_at(self, position: int, candidates: list[Argument]) -> list[Argument]:
+        """The candidate that starts right after ``position`` (past spaces and a determiner)."""
+        rest = self.text[position:position + 40]
+        start = position + len(rest) - len(rest.lstrip())
+        first = rest.lstrip().split(" ", 1)[0]
+        if first.casefold() in self.determiners:
+            start += len(first) + 1
+        found = [c for c in candidates if start <= c.start <= start + 1]
+        return [copy_argument(found[0])] if found else []
 
     def _frame(self, head: Token, parse: Parse, question: bool, trigger_spans, trigger: _Trigger) -> Frame:
         own, reporting, controllers = dependencies.frame_tokens(head)
@@ -599,11 +592,6 @@ class _DocumentState:
             return None
         place = self.ctx.places[before[-1]]
         return anchoring.Where(before[-1], anchoring.PLACE_PRECISION.get(place.kind, 3), False)
-
-
-@lru_cache(maxsize=16)
-def _determiners(language: str) -> frozenset[str]:
-    return frozenset(str(d).casefold() for d in resources.load(language, "grammar").get("determiners") or ())
 
 
 def _inside(arg: Argument, trigger: _Trigger) -> bool:
