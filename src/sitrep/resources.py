@@ -57,7 +57,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "given_name_references": bool,
         "hyphen_particles": list, "name_connectors": list, "name_particles": list, "not_names": list,
         "org_before": list, "org_first_words": list, "org_words": list, "person_role_words": list,
-        "site_words": list, "titles": list,
+        "possessive_endings": list, "site_words": list, "titles": list,
     },
     "grammar": {"determiners": list, "demonym_inflection": list, "toponym_cases": list},
     "boilerplate": {

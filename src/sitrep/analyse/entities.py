@@ -21,14 +21,14 @@ import bisect
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP
 from spacy.tokens import Doc
 
 from sitrep import names, resources
 from sitrep.analyse.docs import doc_text
-from sitrep.geo.names import base_forms, norm
+from sitrep.geo.names import article_variants, base_forms, norm, with_and_without_article
 from sitrep.kb import KbEntry, KnowledgeBase, load_kb
 from sitrep.model import Mention, NoiseSpan
 from sitrep.ner import NerTagger
@@ -59,6 +59,7 @@ class EntityCues:
     # "bahasa Inggris"): there a "demonym" is the name itself and stays a place mention.
     demonyms_are_names: bool = False
     given_name_references: bool = False  # news calls people by their given name alone ("Yadi")
+    possessive_endings: tuple[str, ...] = ()  # "منزله" (his house) is the everyday word "منزل"
 
 
 def _phrases(items: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -92,6 +93,7 @@ def cues_for(language: str) -> EntityCues:
         event_words=lower("event_words"),
         demonyms_are_names=bool(data.get("demonyms_are_names", False)),
         given_name_references=bool(data.get("given_name_references", False)),
+        possessive_endings=tuple(norm(str(e)) for e in data.get("possessive_endings", [])),
     )
 
 
@@ -173,27 +175,22 @@ class EntityFinder:
         # towns somewhere ("revolution", "statement", "Thursday") and are no place alone.
         self.everyday = frozenset() if self.cased else resources.common_words(language)
         self.place_words = frozenset(norm(" ".join(p)) for p in self.cues.admin_before)
-        self._place_forms: dict[str, tuple[str, str | None]] = {}
+        self._place_form = lru_cache(maxsize=50_000)(self._find_place_form)
 
-    def _place_form(self, name: str) -> tuple[str, str | None]:
+    def _find_place_form(self, name: str) -> tuple[str, str | None]:
         """The form under which the gazetteer knows a name, and its kind: the name itself,
         else its dictionary form where the language inflects place names or writes
         prepositions onto them (Russian "Сирии", Arabic "بدمشق"); kind None when unknown."""
-        if name not in self._place_forms:
-            found = (name, self._gazetteer_kind(name))
-            if found[1] is None:
-                for form in base_forms(name, self.language):
-                    kind = self._gazetteer_kind(form)
-                    if kind:
-                        found = (form, kind)
-                        break
-            if len(self._place_forms) > 50_000:
-                self._place_forms.clear()
-            self._place_forms[name] = found
-        return self._place_forms[name]
+        kind = self._gazetteer_kind(name)
+        if kind is None:
+            for form in base_forms(name, self.language):
+                kind = self._gazetteer_kind(form)
+                if kind:
+                    return form, kind
+        return name, kind
 
     def place_kind(self, name: str) -> str | None:
-        """The gazetteer's kind of place for a name (see :meth:`_place_form`)."""
+        """The gazetteer's kind of place for a name (see :meth:`_find_place_form`)."""
         return self._place_form(name)[1]
 
     # -- candidates -------------------------------------------------------------------
@@ -347,23 +344,24 @@ class EntityFinder:
         if kind != "city":
             return False
         key = norm(form)
-        bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
+        bare = (article_variants(key) or [key])[0]  # "الثورة" is also "ثورة"
         short = len(bare.replace(" ", "")) < 3
         # the written form, or any reading of it without its prefixes, may be the everyday
         # word: "ولاية" (a state) is no town "لاية", "وبلاد" (and lands) no "لاد"
         readings = (text,) if form == text else (text, *base_forms(text, self.language))
-        everyday = self._is_everyday(key, bare) or any(norm(f) in self.everyday for f in readings)
+        everyday = self._is_everyday(key) or any(norm(f) in self.everyday for f in readings)
         if not short and (len(key.split()) > 1 or not everyday):
             return False
         before = norm(t.text[i - 1]) if i > 0 else ""
         return not (before in self.place_words or (len(before) > 3 and before[1:] in self.place_words))
 
-    def _is_everyday(self, key: str, bare: str) -> bool:
-        """An everyday word, or one with a possessive ending ("his house", "its decision")."""
-        forms = {key, bare, "ال" + bare}
-        for ending in ("ها", "هم", "ه"):
-            if bare.endswith(ending) and len(bare) - len(ending) >= 3:
-                forms.add(bare[: -len(ending)])
+    def _is_everyday(self, key: str) -> bool:
+        """An everyday word, with or without its article or a possessive ending
+        (``possessive_endings``: "منزله", his house)."""
+        forms = {key, *with_and_without_article(key)}
+        for form in list(forms):
+            forms.update(form[: -len(e)] for e in self.cues.possessive_endings
+                         if form.endswith(e) and len(form) - len(e) >= 3)
         return bool(forms & self.everyday)
 
     # -- cleaning and typing ----------------------------------------------------------

@@ -50,6 +50,15 @@ def article_variants(key: str) -> list[str]:
     return out
 
 
+def with_and_without_article(key: str) -> list[str]:
+    """A key's forms with and without the Arabic article: the article stripped
+    (:func:`article_variants`), or added to an Arabic word that has none ("ثورة" and "الثورة")."""
+    stripped = article_variants(key)
+    if stripped or not key or not "\u0600" <= key[0] <= "\u06ff":
+        return stripped
+    return ["ال" + key]
+
+
 def query_keys(text: str) -> list[str]:
     """Keys to try for a surface form, best first: without a possessive or case suffix
     ("Syria's", Turkish "Suriye'de"), then the form itself, then without article."""
