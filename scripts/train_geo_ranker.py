@@ -8,7 +8,7 @@ Method: the resolver's first pass runs with the hand-set weights; every candidat
 gold span then gets its second-pass feature vector and a label (within 161 km of the gold
 point, or the right country for countries). A pairwise logistic regression (a right minus
 a wrong candidate of the same span) gives the weights, with the signs that general knowledge
-fixes (:data:`NON_NEGATIVE`) bounded. Five document-grouped folds report
+fixes (:data:`LOWER_BOUNDS`) bounded. Five document-grouped folds report
 held-out acc@161 of the full two-pass resolver with the weights learned on the other folds.
 
     python scripts/train_geo_ranker.py ../shared/eval/dev/geo-en-lgl.gold.jsonl
@@ -35,8 +35,7 @@ FIXED = ("outlet", "cue_match", "cue_mismatch", "kind:site")
 # (or the largest of the namesakes) is the likelier referent, all else equal: these weights
 # are kept at or above zero, and a capital's at or above one (a prior, as the hand-set
 # weights had it: "Santiago" alone is Chile's capital, not the Dominican province).
-NON_NEGATIVE = ("capital", "largest")
-LOWER_BOUNDS = {"capital": 1.0}
+LOWER_BOUNDS = {"capital": 1.0, "largest": 0.0}
 
 
 def km(a: float, b: float, c: float, d: float) -> float:
@@ -99,7 +98,7 @@ def fit(feats: list[list[dict]], labels: list[list[int]], names: list[str],
         data = np.logaddexp(0.0, -z) * y + np.logaddexp(0.0, z) * (1 - y)
         return 0.5 * w @ w + c * data.sum(), w + c * (x.T @ (p - y))
 
-    bounds = [(LOWER_BOUNDS.get(n, 0.0), None) if n in NON_NEGATIVE else (None, None) for n in names]
+    bounds = [(LOWER_BOUNDS.get(n), None) for n in names]
     fitted = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", bounds=bounds,
                       options={"maxiter": 5000})
     weights = {n: round(float(w), 4) for n, w in zip(names, fitted.x, strict=True)}
@@ -145,7 +144,7 @@ def main() -> None:
         "trained_on": "LGL (Lieberman et al. 2010) via milangritta/Pragmatic-Guide-to-"
                       "Geoparsing-Evaluation (GPL-3.0); weights only, no text",
         "method": f"pairwise logistic regression over second-pass candidate features, C={args.C:g}, "
-                  f"{', '.join(NON_NEGATIVE)} bounded at >= 0, capital at >= 1",
+                  f"lower bounds {LOWER_BOUNDS}",
         "cv_acc161": round(sum(f["acc161"] * f["places"] for f in folds) / total, 4),
         "cv_acc161_hand": round(sum(f["acc161_hand"] * f["places"] for f in folds) / total, 4),
         "folds": folds,

@@ -233,13 +233,11 @@ def create_app(store: Store) -> FastAPI:
                     .where(event_reports.c.article_id.in_(ids or [""]))
                     .order_by(event_reports.c.article_id, event_reports.c.canonical_id)):
                 reported.setdefault(article_id, []).append(canonical_id)
+            names = ex.names_matching(conn, q)
         found = [{"id": article_id, "title": title, "snippet": snippet, "outlet": meta[article_id].outlet,
                   "published": meta[article_id].published, "language": meta[article_id].language,
                   "url": meta[article_id].url, "events": reported.get(article_id, [])}
                  for article_id, title, snippet in hits if article_id in meta]
-        needle = q.strip().casefold()
-        names = [{"id": e["id"], "name": e["name"], "type": e["type"]} for e in store.entities()
-                 if needle in e["name"].casefold()][:20]
         return JSON({"q": q, "articles": found, "entities": names})
 
     @api.exception_handler(HTTPException)

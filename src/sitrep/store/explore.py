@@ -18,7 +18,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 from sitrep.store import dialect
 from sitrep.store.queries import _entity_names, canonical_event_detail
-from sitrep.store.schema import articles, canonical_events, event_reports, sentences, story_articles
+from sitrep.store.schema import articles, canonical_events, entities, event_reports, sentences, story_articles
 
 Row = dict[str, Any]
 MAX_PAGE = 1000
@@ -300,3 +300,12 @@ def facets(conn: Connection) -> Row:
     total = conn.execute(select(func.count()).select_from(ce)).scalar_one()
     return {"types": types, "countries": countries, "languages": languages, "first_day": low, "last_day": high,
             "events": total}
+
+
+def names_matching(conn: Connection, q: str, limit: int = 20) -> list[Row]:
+    """Entities whose name contains ``q``, case-folded in any script (the search box's
+    names; no mention counts, so no pass over the mentions)."""
+    needle = q.strip().casefold()
+    rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type)
+                        .order_by(entities.c.name, entities.c.id))
+    return [{"id": r.id, "name": r.name, "type": r.type} for r in rows if needle in r.name.casefold()][:limit]
