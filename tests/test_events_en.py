@@ -7,7 +7,10 @@ behaviour an analyst relies on.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from sitrep.analyse.events.dependencies import governs
 from sitrep.analyse.pipeline import analyse
 from sitrep.analyse.syntax import Parser
 from sitrep.model import Document, DocumentAnalysis, Event, Meta
@@ -195,6 +198,35 @@ def test_dateline_place_is_inferred_for_an_event_without_a_place() -> None:
     event = one([e for e in analysis.events if e.status == "reported"], "ASSAULT")
     assert analysis.places[event.place].text.upper() == "KHARTOUM"
     assert event.place_inferred and event.place_precision >= 2
+
+
+def test_a_date_of_the_noun_a_verb_hangs_from_is_that_verbs() -> None:
+    """A small parser often hangs "killed ... and injured" from the event noun before them
+    ("the attacks Aug. 7 ... killed 257 people and injured 5,500"): the noun's date is the
+    verbs' too. A date inside a first *verb* conjunct stays that act's alone."""
+    words = ["attacks", "Aug.", "7", "killed", "people", "and", "injured", "many"]
+    heads = [0, 2, 0, 0, 3, 6, 0, 6]
+    deps = ["ROOT", "nmod", "appos", "acl", "obj", "cc", "conj", "obj"]
+    pos = ["NOUN", "PROPN", "NUM", "VERB", "NOUN", "CCONJ", "VERB", "NOUN"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert governs(doc[2], doc[6]) == 1 and governs(doc[2], doc[3]) == 1
+    verbs = Doc(Vocab(), words=["stormed", "Friday", "and", "killed"], heads=[0, 0, 3, 0],
+                deps=["ROOT", "obl", "cc", "conj"], pos=["VERB", "PROPN", "CCONJ", "VERB"])
+    assert governs(verbs[1], verbs[3]) is None
+
+
+def test_object_of_one_verb_is_not_the_actor_of_the_next() -> None:
+    found = events("The blasts killed 257 people and injured more than 5,500.")
+    assert all("people" not in texts(e.actors) for e in found), [(e.trigger.text, texts(e.actors)) for e in found]
+
+
+def test_a_thing_is_no_addressee_of_a_verbal_act() -> None:
+    rejected = one(events("Mexico rejected the proposal on Wednesday."), "REJECT")
+    assert texts(rejected.actors) == ["Mexico"] and rejected.targets == []
+    asked = one(events("Serbia asked Russia for help on Friday."), "REQUEST")
+    assert texts(asked.targets) == ["Russia"]
+    raided = one(events("Police raided two homes in Moroni on Sept. 2.", published="1998-09-11"), "ASSAULT")
+    assert texts(raided.targets) and "homes" in texts(raided.targets)[0]  # harm falls on things too
 
 
 # -- casualties -----------------------------------------------------------------------------

@@ -226,3 +226,10 @@ def test_a_protest_against_the_government_targets_it_where_the_parse_hangs_the_p
 def test_plural_ministers_are_government():
     found = [e for e in run("Los ministros se reunieron en Madrid el martes.").events if e.type == "CONSULT"]
     assert [(a.text, a.agent.split()[-1]) for a in found[0].actors] == [("ministros", "GOV")]
+
+
+def test_a_thing_is_no_addressee_but_a_victim_is_a_target() -> None:
+    rejected = one(run("Colombia rechazó el miércoles la propuesta de Venezuela."), "REJECT")
+    assert texts(rejected.actors) == ["Colombia"] and rejected.targets == []
+    killed = one(run("Paramilitares asesinaron a un campesino en Arauca el 3 de noviembre."), "ASSAULT")
+    assert texts(killed.targets) == ["campesino"]

@@ -294,7 +294,7 @@ def governs(anchor: Token, head: Token) -> int | None:
     for _ in range(8):
         if current.head.i == current.i:
             break
-        if current.dep_ == "conj" and anchor.i > current.head.i:
+        if current.dep_ == "conj" and anchor.i > current.head.i and current.head.pos_ in ("VERB", "AUX"):
             # "stormed the town on Friday and killed five": a date inside the first
             # conjunct is that act's; only a fronted one ("On Friday, ...") covers both
             return None

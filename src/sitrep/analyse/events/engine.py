@@ -324,6 +324,8 @@ class _DocumentState:
             targets = self._after_preposition(trigger, candidates) or self._opposed(trigger, candidates)
         if entry.needs_argument and not (actors or targets):
             return []
+        if entry.type not in HARM_TYPES:  # "rejected the proposal": a thing, not an addressee
+            targets = [t for t in targets if self._is_someone(t)]
         status, obligation = status_of(frame, lexicon)
         if status == "reported" and lexicon.future_form.fullmatch(text[trigger.start:trigger.end].split()[0]):
             status = "planned"  # "atacará", "frappera", "سيهاجم": the verb form is a future
@@ -409,6 +411,9 @@ class _DocumentState:
         if len(between) > 6 or any(t.pos_ == "VERB" for t in between):
             return []
         head = parse.head_of(nearest.start, nearest.end)
+        if head is not None and head.dep_ in ("obj", "iobj") and head.head.i != head.i \
+                and head.head.pos_ in ("VERB", "AUX"):
+            return []  # "killed 257 people and injured ...": another verb's object
         read = self.reader.argument(head, parse, candidates, "actor") if head is not None else None
         return [read if read is not None else copy_argument(nearest)]  # "Iran, whose forces": Iran
 
@@ -631,6 +636,9 @@ def _excluded(text: str, clause: tuple[int, int], plover_type: str, lexicon: Eve
 # a protest or a strike is codeable with no one named: the crowd is its actor ("a general
 # strike in Argentina": protesters of the place, as ACLED codes them)
 CROWD_EVENTS = frozenset({"PROTEST"})
+# acts whose target may be named by a common noun ("asesinaron a un campesino", "seized
+# weapons"); every other type is addressed to someone (a name, an agent, a group)
+HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
 
 
 def _confidence(actors: list[Argument], targets: list[Argument], trigger: str, parsed: bool) -> float:
