@@ -448,3 +448,10 @@ def test_weapons_as_actors_take_no_country_from_the_article_but_an_army_does():
     assert [(a.text, a.agent) for a in drones.actors] == [("Drones", "MIL")]  # not Russia's: that is where they fell
     army = one(events("The army shelled rebel positions in Idlib."), "ASSAULT")
     assert [(a.text, a.agent) for a in army.actors] == [("army", "SYR MIL")]
+
+
+def test_the_people_a_count_numbers_are_victims_not_actors() -> None:
+    event = one(events("The explosion killed 17 people and injured 40 others in the market."), "ASSAULT")
+    assert "people" not in texts(event.actors) and texts(event.targets)[:1] == ["people"]
+    attack = one(events("Rebels attacked the village, killing 12 people."), "ASSAULT")
+    assert texts(attack.actors) == ["Rebels"] and texts(attack.targets)[:1] == ["village"]

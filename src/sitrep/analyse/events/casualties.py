@@ -33,10 +33,17 @@ def _number(token: str, words: dict[str, int]) -> int | None:
 
 def find_casualties(text: str, start: int, end: int, lexicon: EventLexicon, timexes: list[Timex]) -> list[Casualty]:
     """Casualty counts in text[start:end], in text order, one per number."""
+    return [casualty for casualty, _ in counted(text, start, end, lexicon, timexes)]
+
+
+def counted(text: str, start: int, end: int, lexicon: EventLexicon,
+            timexes: list[Timex]) -> list[tuple[Casualty, int]]:
+    """Casualty counts with where their number ends: the noun right after it is the one
+    counted ("killed 17 people", "34 orang tewas", "مقتل 17 شخصا"), a victim."""
     if not lexicon.casualties:
         return []
     words = list(_WORD.finditer(text, start, end))
-    out: list[Casualty] = []
+    out: list[tuple[Casualty, int]] = []
     used: set[int] = set()
     for kind, pattern in lexicon.casualties.items():
         for cue in pattern.finditer(text, start, end):
@@ -47,8 +54,9 @@ def find_casualties(text: str, start: int, end: int, lexicon: EventLexicon, time
             used.add(index)
             s = min(q_start, cue.start())
             e = max(words[index].end(), cue.end())
-            out.append(Casualty(start=s, end=e, text=text[s:e], kind=kind, count=value, qualifier=qualifier))
-    out.sort(key=lambda c: c.start)
+            out.append((Casualty(start=s, end=e, text=text[s:e], kind=kind, count=value, qualifier=qualifier),
+                        words[index].end()))
+    out.sort(key=lambda c: c[0].start)
     return out
 
 

@@ -29,7 +29,7 @@ from spacy.tokens import Token
 from sitrep import resources
 from sitrep.analyse.events import anchoring, dependencies, proximity
 from sitrep.analyse.events.candidates import actor_candidates, demonym_argument
-from sitrep.analyse.events.casualties import find_casualties
+from sitrep.analyse.events.casualties import counted, find_casualties
 from sitrep.analyse.events.lexicon import ActorLexicon, Entry, EventLexicon, actor_lexicon, event_lexicon
 from sitrep.analyse.events.participants import ParticipantReader, copy_argument
 from sitrep.analyse.events.patterns import sentence_spans
@@ -320,10 +320,18 @@ class _DocumentState:
                   and (by_phrase or self._is_someone(a)) and not _inside(a, trigger)]
         targets = [t for t in targets if not self._is_trigger_word(t) and not self._is_time(t)
                    and not _inside(t, trigger)]
+        victims = self._victims(entry.type, trigger.start, candidates, index)
+        if victims:  # "وقتل 17 شخصا", "killed 17 people": the people counted were killed
+            actors = [a for a in actors if not any(_same_span(a, v) for v, _ in victims)]
+            own = [v for v, counted_by_trigger in victims if counted_by_trigger]
+            if own:  # the trigger is the killing word: its count is its object
+                targets = own[:1] + [t for t in targets if not _same_span(t, own[0])]
         if not targets:
             targets = self._after_preposition(trigger, candidates) or self._opposed(trigger, candidates)
         if entry.needs_argument and not (actors or targets):
             return []
+        if victims and not targets:  # "clashes ... in which 15 gunmen were killed"
+            targets = [v for v, _ in victims[:1]]
         if entry.type not in HARM_TYPES:  # "rejected the proposal": a thing, not an addressee
             targets = [t for t in targets if self._is_someone(t)]
         status, obligation = status_of(frame, lexicon)
@@ -349,6 +357,24 @@ class _DocumentState:
             return [event(plover_type, entry.subtype, reading_status)]
         # the act as stated (planned, refused ...) and the verbal event PLOVER codes for it
         return [event(plover_type, note, reading_status), event(entry.type, entry.subtype, status)]
+
+    def _victims(self, plover_type: str, trigger_start: int, candidates: list[Argument],
+                 index: int) -> list[tuple[Argument, bool]]:
+        """The people a count after a casualty word numbers in the sentence ("killed 17
+        people", "مقتل 17 شخصا", "погибли 34 человека"): victims, never the actor of the
+        act, whatever the word order made of them; each with whether the trigger at
+        ``trigger_start`` is that count's word. A count before its word is left to the
+        parse ("Two gunmen killed ...")."""
+        sentence = self.spans[index]
+        timexes = [t for t in self.ctx.timexes if sentence.start <= t.start < sentence.end]
+        found = []
+        for casualty, number_end in counted(self.text, sentence.start, sentence.end, self.lexicon, timexes):
+            if plover_type not in CASUALTY_TYPES.get(casualty.kind, ()) or number_end < casualty.end:
+                continue
+            own = casualty.start <= trigger_start < casualty.end
+            found += [(copy_argument(c), own) for c in candidates
+                      if number_end < c.start <= number_end + 2 and not self.text[number_end:c.start].strip()]
+        return found
 
     def _after_preposition(self, trigger: _Trigger, candidates: list[Argument]) -> list[Argument]:
         """The target a trigger that ends on a preposition points at: "launched missiles at
@@ -639,6 +665,10 @@ CROWD_EVENTS = frozenset({"PROTEST"})
 # acts whose target may be named by a common noun ("asesinaron a un campesino", "seized
 # weapons"); every other type is addressed to someone (a name, an agent, a group)
 HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
+
+
+def _same_span(a: Argument, b: Argument) -> bool:
+    return (a.start, a.end) == (b.start, b.end)
 
 
 def _confidence(actors: list[Argument], targets: list[Argument], trigger: str, parsed: bool) -> float:
