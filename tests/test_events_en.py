@@ -455,3 +455,15 @@ def test_the_people_a_count_numbers_are_victims_not_actors() -> None:
     assert "people" not in texts(event.actors) and texts(event.targets)[:1] == ["people"]
     attack = one(events("Rebels attacked the village, killing 12 people."), "ASSAULT")
     assert texts(attack.actors) == ["Rebels"] and texts(attack.targets)[:1] == ["village"]
+
+
+def test_a_count_before_a_group_is_not_its_name() -> None:
+    event = one(events("Up to 100 ethnic Albanians demonstrated on Tuesday in Pristina."), "PROTEST")
+    assert texts(event.actors) == ["ethnic Albanians"]
+
+
+def test_harm_to_a_thing_of_an_actor_falls_on_the_actor() -> None:
+    event = one(events("Government artillery shelled positions of the Kurdish militia near Afrin."), "ASSAULT")
+    assert texts(event.targets) == ["Kurdish militia"]
+    raided = one(events("Police raided the offices of the opposition party in Minsk."), "ASSAULT")
+    assert texts(raided.targets) == ["offices"]  # "in Minsk" says where, not whose

@@ -233,3 +233,11 @@ def test_a_thing_is_no_addressee_but_a_victim_is_a_target() -> None:
     assert texts(rejected.actors) == ["Colombia"] and rejected.targets == []
     killed = one(run("Paramilitares asesinaron a un campesino en Arauca el 3 de noviembre."), "ASSAULT")
     assert texts(killed.targets) == ["campesino"]
+
+
+def test_harm_to_a_thing_of_an_actor_falls_on_the_actor() -> None:
+    event = one(run("Desconocidos incendiaron el cuartel de la policía en Cúcuta."), "ASSAULT")
+    assert texts(event.targets) == ["policía"] and event.targets[0].agent.endswith("COP")
+    threat = one(run("Miembros de un grupo armado amenazaron a varios profesores de la Escuela Normal de Pasto."),
+                 "THREATEN")
+    assert texts(threat.targets) == ["profesores"]  # people of a school are not the school

@@ -196,3 +196,8 @@ def test_lancer_des_missiles_sur_une_ville_est_une_attaque_contre_elle():
     assert len(found) == 1
     assert [t.text for t in found[0].targets] == ["Kiev"]
     assert [a.text for a in found[0].actors] == ["forces russes"]
+
+
+def test_harm_to_a_thing_of_an_actor_falls_on_the_actor() -> None:
+    event = one(run("Des hommes armés ont attaqué la caserne de la gendarmerie à Bamako."), "ASSAULT")
+    assert texts(event.targets) == ["gendarmerie"]

@@ -223,7 +223,7 @@ class _DocumentState:
         self.actors = actors
         self.mention_starts = [m.start for m in ctx.mentions]
         self.towns = _towns(ctx.mentions, ctx.places)
-        self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors, ctx.places)
+        self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors, ctx.places, lexicon.territory)
         self.determiners = resources.determiners(ctx.language)
         # words that mark an opponent and never a place: against, contra, contre, против
         self.opponent_markers = frozenset(m for m in lexicon.target_markers

@@ -11,6 +11,7 @@ a place or a thing).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Token
@@ -21,6 +22,9 @@ from sitrep.analyse.syntax import Parse
 from sitrep.model import Argument, Mention, Place
 
 _OWNER_RELATIONS = frozenset({"compound", "nmod:poss", "nmod", "amod", "flat"})
+
+
+_QUANTIFIERS = frozenset({"det", "det:poss", "nummod", "advmod"})
 
 
 def _only_parenthesis(gap: str) -> bool:
@@ -66,8 +70,9 @@ class ParticipantReader:
     """Reads participants from head words, for one document."""
 
     def __init__(self, text: str, language: str, mentions: list[Mention], actors: ActorLexicon,
-                 places: list[Place] | None = None) -> None:
+                 places: list[Place] | None = None, sites: re.Pattern | None = None) -> None:
         self.text = text
+        self.sites = sites  # the language's territorial nouns (positions, headquarters, cuartel)
         self.language = language
         self.mentions = mentions
         self.actors = actors
@@ -119,13 +124,32 @@ class ParticipantReader:
         if head.pos_ == "PRON":
             return self.antecedent(head, parse, candidates, role)
         if head.pos_ in ("NOUN", "PROPN"):
-            first = next((t for t in phrase if t.dep_ not in ("det", "det:poss", "nummod", "advmod")), head)
+            # "Up to 100 ethnic Albanians": the count and its words are not the name of the group
+            counted = {t.i for c in head.children if c.dep_ in _QUANTIFIERS | {"case"} and c.i < head.i
+                       for t in c.subtree}
+            first = next((t for t in phrase if t.dep_ not in _QUANTIFIERS and t.i not in counted), head)
             s = parse.start_of(first)
             owner = (self._named_owner(head, parse, candidates, of_phrase=role == "speaker")
                      or self._relative_owner(head, parse, candidates, role))
             if owner is not None:  # "the U.S. embassy", "Hamas's tunnels", "an INS spokeswoman": whose
                 return _owned(s, end, self.text, owner)
+            if (role == "target" and head.pos_ == "NOUN" and self.sites is not None
+                    and self.sites.fullmatch(head.text) and (whose := self._of_someone(head, parse, candidates))):
+                return whose  # "shelled positions of the security forces": the forces
             return Argument(start=s, end=end, text=self.text[s:end], nominal=head.pos_ == "NOUN")
+        return None
+
+    def _of_someone(self, head: Token, parse: Parse, candidates: list[Argument]) -> Argument | None:
+        """The actor in a prepositional phrase after a site ("positions of the Palestinian
+        security forces", "el cuartel de la policía"): the one a harm to it falls on. Only
+        after a site: "profesores de la Institución" are the teachers, not the school."""
+        for child in head.children:
+            if child.i > head.i and child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children):
+                inner = self.argument(child, parse, candidates, "owner")
+                if inner is None or inner.mention is not None and self.mentions[inner.mention].label == "LOC":
+                    continue  # "offices in Minsk": where the thing is, not whose
+                if inner.mention is not None or inner.agent:
+                    return inner
         return None
 
     def _named_owner(self, head: Token, parse: Parse, candidates: list[Argument],
