@@ -258,3 +258,10 @@ def test_missiles_fired_at_a_city_are_an_attack_on_it() -> None:
     event = one("Россия выпустила ракеты по Киеву.", "ASSAULT")
     assert [a.text for a in event.actors] == ["Россия"] and [t.text for t in event.targets] == ["Киеву"]
     assert run("Россия выпустила ракеты по Киеву.").places[-1].name == "Kyiv"  # a case form of Киев
+
+
+def test_a_big_city_in_a_case_form_is_the_place_struck_not_a_person() -> None:
+    analysis = run("Российские войска нанесли удар по Харькову в пятницу.")
+    event = only(analysis, "ASSAULT")
+    assert analysis.places[event.place].name == "Kharkiv" and event.place_precision == 1
+    assert [m.label for m in analysis.mentions if m.text == "Харькову"] == ["LOC"]

@@ -404,6 +404,10 @@ class EntityFinder:
             return False
         return all(t.cap[k] or (t.alpha[k] and len(t.text[k]) <= 3) for k in range(start + 1, end))
 
+    def _major_place(self, text: str) -> bool:
+        """A big place's name, as written or in a case form of it ("Харькову": Харьков)."""
+        return self.is_major_place(text) or any(self.is_major_place(f) for f in base_forms(text, self.language))
+
     def _known(self, text: str) -> tuple[KbEntry, ...]:
         """Knowledge-base entries for a name, but not for a common word that happens to be an
         acronym's letters (Spanish "Un" is not the UN, English "Who" is not the WHO)."""
@@ -552,9 +556,9 @@ class EntityFinder:
                     trimmed.kb_id, trimmed.source = entries[0].id, "kb"
                 label = entries[0].type if entries else trimmed.model_label
                 one_word = trimmed.end - trimmed.start == 1
-                if label in ("PER", "ORG") and not entries and one_word and self.is_major_place(core_text):
+                if label in ("PER", "ORG") and not entries and one_word and self._major_place(core_text):
                     label = "LOC"  # one word that names a country, division or big city ("Kyiv", a spelling
-                    # the model never saw, is no organisation)
+                    # the model never saw, is no organisation; "по Харькову", a case form, neither a person)
 
             else:
                 label = self._type(t, trimmed, core_text)
