@@ -72,7 +72,8 @@ def test_separated_particle_verb_second_subject_after_the_verb() -> None:
     assert event.status == "reported"
     assert names(event.actors) == ["Rebellen"]
     assert event.actors[0].agent.endswith("REB")
-    assert names(event.targets) == ["Provinz Idlib"]
+    assert event.targets == []  # "in der Provinz Idlib" says where, not whom
+    assert run(SEPARATED).places[event.place].name == "Idlib" and not event.place_inferred
     # a stated weekday: that day, precision 1
     assert (event.date, event.date_precision, event.date_inferred) == ("2024-12-02", 1, False)
 

@@ -194,3 +194,11 @@ def test_meluncurkan_rudal_ke_kota_adalah_serangan():
     found = [e for e in run("Rusia meluncurkan rudal ke Kyiv.").events if e.type == "ASSAULT"]
     assert len(found) == 1
     assert [a.text for a in found[0].actors] == ["Rusia"] and [t.text for t in found[0].targets] == ["Kyiv"]
+
+
+def test_a_bare_attack_with_a_death_toll_is_placed_not_aimed_at_the_town() -> None:
+    analysis = run("Sedikitnya 12 orang tewas dalam serangan bom di Makassar pada Minggu.")
+    event = one(analysis, "ASSAULT")
+    assert event.targets == []  # "di Makassar" says where
+    assert analysis.places[event.place].name == "Makassar" and not event.place_inferred
+    assert [(c.kind, c.count, c.qualifier) for c in event.casualties] == [("killed", 12, "at_least")]

@@ -230,6 +230,8 @@ class _DocumentState:
                                           if len(m) >= 5 and not lexicon.place_prep.fullmatch(m))
         self.earlier: dict[str, Event] = {}  # the last reported event of each type
         self.retold: list[tuple[Event, int, int, int]] = []  # (event, sentence, trigger span) told again
+        self.kinds: list[tuple[int, tuple[int, int], str, str]] = []  # subtypes of bare nouns, by clause
+        self.sole: dict[str, int] = {}  # type -> start of the sentence's only trigger of it
 
     # -- per sentence --------------------------------------------------------------------
 
@@ -244,6 +246,11 @@ class _DocumentState:
         candidates = self._candidates(sentence)
         question = _is_question(self.text[sentence.start:sentence.end])
         trigger_spans = [(t.start, t.end) for t in triggers]
+        # the trigger that alone names an act of its type in the sentence
+        by_type: dict[str, list[int]] = {}
+        for t in triggers:
+            by_type.setdefault(t.entry.type, []).append(t.start)
+        self.sole = {kind: starts[0] for kind, starts in by_type.items() if len(starts) == 1}
         out: list[Event] = []
         for trigger in triggers:
             for reading in trigger.readings():
@@ -252,6 +259,10 @@ class _DocumentState:
                     for event in found:
                         self._add(out, event)
                     break
+        for event in out:  # a bare noun of the same act in the clause says what kind it was
+            if event.subtype is None:
+                event.subtype = next((sub for i, (s, e), kind, sub in self.kinds
+                                      if i == index and kind == event.type and s <= event.trigger.start < e), None)
         return out
 
     def _add(self, out: list[Event], event: Event) -> None:
@@ -328,7 +339,10 @@ class _DocumentState:
                 targets = own[:1] + [t for t in targets if not _same_span(t, own[0])]
         if not targets:
             targets = self._after_preposition(trigger, candidates) or self._opposed(trigger, candidates)
-        if entry.needs_argument and not (actors or targets):
+        if entry.needs_argument and not (actors or targets or (self.sole.get(entry.type) == trigger.start
+                                                               and self._counts_in(entry.type, index))):
+            if entry.subtype:  # "a car bomb explosion ... killed 12": the kind of the killing
+                self.kinds.append((index, trigger.clause, entry.type, entry.subtype))
             return []
         if victims and not targets:  # "clashes ... in which 15 gunmen were killed"
             targets = [v for v, _ in victims[:1]]
@@ -357,6 +371,14 @@ class _DocumentState:
             return [event(plover_type, entry.subtype, reading_status)]
         # the act as stated (planned, refused ...) and the verbal event PLOVER codes for it
         return [event(plover_type, note, reading_status), event(entry.type, entry.subtype, status)]
+
+    def _counts_in(self, plover_type: str, index: int) -> bool:
+        """Whether sentence ``index`` counts casualties of such an act ("12 orang tewas dalam
+        serangan bom"): a bare attack noun with a death toll is a reported attack."""
+        sentence = self.spans[index]
+        timexes = [t for t in self.ctx.timexes if sentence.start <= t.start < sentence.end]
+        return any(plover_type in CASUALTY_TYPES.get(c.kind, ())
+                   for c in find_casualties(self.text, sentence.start, sentence.end, self.lexicon, timexes))
 
     def _victims(self, plover_type: str, trigger_start: int, candidates: list[Argument],
                  index: int) -> list[tuple[Argument, bool]]:

@@ -49,12 +49,12 @@ def nearest_arguments(
     (t_start, t_end), (c_start, c_end) = trigger, clause
     before = [c for c in candidates if c.end <= t_start and c.mention not in towns
               and not _in_place_phrase(text, c, lexicon)]
-    # "nahm in Berlin 20 Demonstranten fest": a town after a place preposition says where;
-    # it is the target only when nothing else follows ("griffen ... in der Provinz Idlib an")
+    # "nahm in Berlin 20 Demonstranten fest", "serangan bom di Makassar": a town after a
+    # place preposition says where (the event's place), never whom
     following = [c for c in candidates if c.start >= t_end and c.start < c_end]
     after = [c for c in following
              if not (c.mention in towns and _in_place_phrase(text, c, lexicon, but_not=lexicon.target_markers))
-             ] or following
+             ]
     in_clause = [c for c in before if c.start >= c_start]
     # "HTS, which led the charge": a relative clause takes its subject from before it
     relative = lexicon.relative.match(text, c_start) is not None
@@ -65,7 +65,7 @@ def nearest_arguments(
     if actor is None and lexicon.verb_first and following:
         # "هاجم مسلحون مركزا للشرطة": verb, subject, object
         actor = following[0]
-        rest = [c for c in after if c is not actor] or following[1:]
+        rest = [c for c in after if c is not actor]
         target = rest[0] if rest else None
     agent = None
     passive = lexicon.passive.search(text, t_end, min(c_end, t_end + 40))
