@@ -205,3 +205,11 @@ def test_the_people_a_count_numbers_are_victims_not_actors() -> None:
     # "37 people were injured when a bomb exploded": the injured are the target
     event = one(run("واصيب 37 شخصا بجروح حين انفجرت قنبلة في سوق بمدينة الموصل."), "ASSAULT")
     assert "شخصا" not in texts(event.actors) and "شخصا" in texts(event.targets)
+
+
+def test_a_demonym_beside_a_nominal_trigger_is_its_side() -> None:
+    event = one(run("أسفرت الغارة الاسرائيلية على غزة عن مقتل 5 اشخاص."), "ASSAULT")
+    assert [a.agent for a in event.actors] == ["ISR"]
+    # the demonym of an actor's description stays in it: the army struck
+    event = one(run("ونفذ الجيش الباكستاني ضربة جوية على مواقع للمتشددين في وزيرستان."), "ASSAULT")
+    assert texts(event.actors) == ["الجيش الباكستاني"]

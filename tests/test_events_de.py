@@ -279,3 +279,9 @@ def test_a_town_after_a_place_preposition_says_where_not_whom() -> None:
     assert [a.text for a in event.actors] == ["Polizei"] and [t.text for t in event.targets] == ["Demonstranten"]
     protest = one("Tausende Menschen protestierten in Tiflis gegen die Regierung.", "PROTEST")
     assert [t.text for t in protest.targets] == ["Regierung"]
+
+
+def test_a_demonym_beside_a_nominal_trigger_is_its_side() -> None:
+    event = one("Bei einem russischen Raketenangriff auf Charkiw sind am Freitag sieben Menschen getötet worden.",
+                "ASSAULT")
+    assert [a.agent for a in event.actors] == ["RUS"]

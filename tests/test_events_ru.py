@@ -265,3 +265,8 @@ def test_a_big_city_in_a_case_form_is_the_place_struck_not_a_person() -> None:
     event = only(analysis, "ASSAULT")
     assert analysis.places[event.place].name == "Kharkiv" and event.place_precision == 1
     assert [m.label for m in analysis.mentions if m.text == "Харькову"] == ["LOC"]
+
+
+def test_a_demonym_beside_a_nominal_trigger_is_its_side() -> None:
+    event = one("Российский удар по Одессе убил трёх человек.", "ASSAULT")
+    assert [a.agent for a in event.actors] == ["RUS"]

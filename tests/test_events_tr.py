@@ -240,3 +240,13 @@ def test_direct_quote_speaker_before_the_quote() -> None:
 def test_forces_of_a_country_are_its_military() -> None:
     event = one("Rus güçleri Kiev'e saldırdı.", "ASSAULT")
     assert [(a.text, a.agent) for a in event.actors] == [("Rus güçleri", "RUS MIL")]
+
+
+def test_people_named_by_their_protest_as_a_target_are_no_protest_of_their_own() -> None:
+    found = events("Polis İstanbul'da 50 göstericiyi gözaltına aldı.")
+    assert [e.type for e in found] == ["COERCE"], [(e.type, e.trigger.text) for e in found]
+
+
+def test_a_demonym_beside_a_nominal_trigger_is_its_side() -> None:
+    event = one("Rus saldırısında Harkiv'de 7 kişi öldü.", "ASSAULT")
+    assert [a.agent for a in event.actors] == ["RUS"]

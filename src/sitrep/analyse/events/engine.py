@@ -259,6 +259,11 @@ class _DocumentState:
                     for event in found:
                         self._add(out, event)
                     break
+        # "gözaltına aldı 50 göstericiyi", "arrested 50 protesters": people named by what they
+        # did, as another act's target, are that act's object, not a protest of their own
+        out = [event for event in out
+               if not any(t.start <= event.trigger.start and event.trigger.end <= t.end
+                          for other in out if other is not event for t in other.targets)]
         for event in out:  # a bare noun of the same act in the clause says what kind it was
             if event.subtype is None:
                 event.subtype = next((sub for i, (s, e), kind, sub in self.kinds
@@ -308,6 +313,10 @@ class _DocumentState:
         else:
             actors, targets = proximity.nearest_arguments(
                 text, (trigger.start, trigger.end), trigger.clause, candidates, lexicon, self.towns)
+            if entry.needs_argument and (side := self._demonym_beside(trigger, sentence, candidates)):
+                # "einem russischen Raketenangriff", "الغارة الاسرائيلية": the side whose act it is
+                actors = side
+                targets = [t for t in targets if not any(_same_span(t, a) for a in actors)]
             window = proximity.cue_window(text, trigger.clause, (trigger.start, trigger.end), lexicon, sentence.start)
             frame_trigger = any(trigger.clause[0] <= s and e <= trigger.start for s, e in trigger_spans)
             frame = Frame(own=window, question=question, frame_is_trigger=frame_trigger)
@@ -371,6 +380,26 @@ class _DocumentState:
             return [event(plover_type, entry.subtype, reading_status)]
         # the act as stated (planned, refused ...) and the verbal event PLOVER codes for it
         return [event(plover_type, note, reading_status), event(entry.type, entry.subtype, status)]
+
+    def _demonym_beside(self, trigger: _Trigger, sentence: Sentence, candidates: list[Argument]) -> list[Argument]:
+        """A demonym right before or right after a nominal trigger: the side whose act it is
+        ("российский удар", "Rus saldırısı", "الغارة الاسرائيلية"). Not one that belongs to
+        an actor's description ("نفذ الجيش الباكستاني ضربة": the army struck). Read by
+        position only where there is no parse; a parse reads it as the noun's modifier."""
+        before = re.search(r"([\w-]+)\s*$", self.text[sentence.start:trigger.start])
+        after = re.match(r"\s*([\w-]+)", self.text[trigger.end:sentence.end])
+        spans = []
+        if before is not None:
+            spans.append((sentence.start + before.start(1), sentence.start + before.end(1)))
+        if after is not None:
+            spans.append((trigger.end + after.start(1), trigger.end + after.end(1)))
+        for start, end in spans:
+            if any(c.start <= start and end <= c.end for c in candidates):
+                continue
+            found = demonym_argument(self.text, start, end, self.ctx.language)
+            if found is not None:
+                return [found]
+        return []
 
     def _counts_in(self, plover_type: str, index: int) -> bool:
         """Whether sentence ``index`` counts casualties of such an act ("12 orang tewas dalam
