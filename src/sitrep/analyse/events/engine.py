@@ -35,7 +35,7 @@ from sitrep.analyse.events.participants import ParticipantReader, copy_argument
 from sitrep.analyse.events.patterns import sentence_spans
 from sitrep.analyse.events.status import SPEECH, Frame, plover_reading, status_of
 from sitrep.analyse.syntax import Parse, Parser
-from sitrep.model import Argument, Event, Mention, NoiseSpan, Place, Sentence, Span, Timex
+from sitrep.model import Argument, Casualty, Event, Mention, NoiseSpan, Place, Sentence, Span, Timex
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _ANAPHORIC = re.compile(r"(?i)(?:this|that|these|those|the|its|their)\s")  # an event told before
@@ -232,6 +232,7 @@ class _DocumentState:
         self.retold: list[tuple[Event, int, int, int]] = []  # (event, sentence, trigger span) told again
         self.kinds: list[tuple[int, tuple[int, int], str, str]] = []  # subtypes of bare nouns, by clause
         self.sole: dict[str, int] = {}  # type -> start of the sentence's only trigger of it
+        self.counts: list[tuple[Casualty, int]] = []  # the sentence's casualty counts, where each number ends
 
     # -- per sentence --------------------------------------------------------------------
 
@@ -251,6 +252,8 @@ class _DocumentState:
         for t in triggers:
             by_type.setdefault(t.entry.type, []).append(t.start)
         self.sole = {kind: starts[0] for kind, starts in by_type.items() if len(starts) == 1}
+        timexes = [t for t in self.ctx.timexes if sentence.start <= t.start < sentence.end]
+        self.counts = counted(self.text, sentence.start, sentence.end, self.lexicon, timexes)
         out: list[Event] = []
         for trigger in triggers:
             for reading in trigger.readings():
@@ -340,7 +343,7 @@ class _DocumentState:
                   and (by_phrase or self._is_someone(a)) and not _inside(a, trigger)]
         targets = [t for t in targets if not self._is_trigger_word(t) and not self._is_time(t)
                    and not _inside(t, trigger)]
-        victims = self._victims(entry.type, trigger.start, candidates, index)
+        victims = self._victims(entry.type, trigger.start, candidates)
         if victims:  # "وقتل 17 شخصا", "killed 17 people": the people counted were killed
             actors = [a for a in actors if not any(_same_span(a, v) for v, _ in victims)]
             own = [v for v, counted_by_trigger in victims if counted_by_trigger]
@@ -349,7 +352,7 @@ class _DocumentState:
         if not targets:
             targets = self._after_preposition(trigger, candidates) or self._opposed(trigger, candidates)
         if entry.needs_argument and not (actors or targets or (self.sole.get(entry.type) == trigger.start
-                                                               and self._counts_in(entry.type, index))):
+                                                               and self._counts_in(entry.type))):
             if entry.subtype:  # "a car bomb explosion ... killed 12": the kind of the killing
                 self.kinds.append((index, trigger.clause, entry.type, entry.subtype))
             return []
@@ -401,25 +404,19 @@ class _DocumentState:
                 return [found]
         return []
 
-    def _counts_in(self, plover_type: str, index: int) -> bool:
-        """Whether sentence ``index`` counts casualties of such an act ("12 orang tewas dalam
+    def _counts_in(self, plover_type: str) -> bool:
+        """Whether the sentence counts casualties of such an act ("12 orang tewas dalam
         serangan bom"): a bare attack noun with a death toll is a reported attack."""
-        sentence = self.spans[index]
-        timexes = [t for t in self.ctx.timexes if sentence.start <= t.start < sentence.end]
-        return any(plover_type in CASUALTY_TYPES.get(c.kind, ())
-                   for c in find_casualties(self.text, sentence.start, sentence.end, self.lexicon, timexes))
+        return any(plover_type in CASUALTY_TYPES.get(c.kind, ()) for c, _ in self.counts)
 
-    def _victims(self, plover_type: str, trigger_start: int, candidates: list[Argument],
-                 index: int) -> list[tuple[Argument, bool]]:
+    def _victims(self, plover_type: str, trigger_start: int, candidates: list[Argument]) -> list[tuple[Argument, bool]]:
         """The people a count after a casualty word numbers in the sentence ("killed 17
         people", "مقتل 17 شخصا", "погибли 34 человека"): victims, never the actor of the
         act, whatever the word order made of them; each with whether the trigger at
         ``trigger_start`` is that count's word. A count before its word is left to the
         parse ("Two gunmen killed ...")."""
-        sentence = self.spans[index]
-        timexes = [t for t in self.ctx.timexes if sentence.start <= t.start < sentence.end]
         found = []
-        for casualty, number_end in counted(self.text, sentence.start, sentence.end, self.lexicon, timexes):
+        for casualty, number_end in self.counts:
             if plover_type not in CASUALTY_TYPES.get(casualty.kind, ()) or number_end < casualty.end:
                 continue
             own = casualty.start <= trigger_start < casualty.end
