@@ -467,3 +467,19 @@ def test_harm_to_a_thing_of_an_actor_falls_on_the_actor() -> None:
     assert texts(event.targets) == ["Kurdish militia"]
     raided = one(events("Police raided the offices of the opposition party in Minsk."), "ASSAULT")
     assert texts(raided.targets) == ["offices"]  # "in Minsk" says where, not whose
+
+
+def test_the_datelines_day_dates_what_the_story_leaves_undated() -> None:
+    text = ("WARSAW, February 26 (Xinhua) --\n\nThe presidents of Poland and the Czech Republic have signed "
+            "papers of accession.\n\nPoland's president signed the documents in his palace.")
+    found = events(text, published="1999-02-27")
+    assert found and all(e.date == "1999-02-26" and e.date_inferred for e in found)
+
+
+def test_seizing_a_thing_in_a_town_is_no_capture_of_the_town() -> None:
+    seized = one(events("Police seized a car bomb under construction Sunday in a town near the border."), "COERCE")
+    assert texts(seized.actors) == ["Police"]
+    assert not [e for e in events("Police seized a car bomb on Sunday in a town near the border.")
+                if e.type == "ASSAULT"]
+    captured = one(events("Rebels seized the town of Saraqeb on Friday."), "ASSAULT")
+    assert captured.subtype == "capture territory"

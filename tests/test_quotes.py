@@ -333,3 +333,17 @@ def test_turkish_speaker_before_the_quotation_verb_after_it(text: str, quoted: s
     """Turkish puts the speech verb last: the subject stands before the quotation."""
     found, names = analysed_quotes(text, "tr")
     assert [(q.text, speaker_text(q, names)) for q in found] == [(quoted, speaker)]
+
+
+@pytest.mark.parametrize(("text", "language", "quoted"), [
+    ('El nuevo presidente chileno, Ricardo Lagos, felicitó hoy a Aznar. "Le felicitaré por el gran respaldo '
+     'popular a su mandato", concluyó el presidente chileno.', "es",
+     "Le felicitaré por el gran respaldo popular a su mandato"),
+    ('The new Chilean president, Ricardo Lagos, congratulated Aznar on Monday. "We will improve our '
+     'relations with Spain," the Chilean president said.', "en", "We will improve our relations with Spain"),
+])
+def test_a_role_set_off_by_a_comma_before_a_name_is_that_persons_later(text: str, language: str,
+                                                                       quoted: str) -> None:
+    """"El presidente chileno, Ricardo Lagos, ..." then "concluyó el presidente chileno": Lagos."""
+    found, names = analysed_quotes(text, language)
+    assert speakers_by_quote(found, names).get(quoted) == "Ricardo Lagos"

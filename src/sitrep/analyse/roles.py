@@ -44,16 +44,27 @@ def role_holders(text: str, language: str, mentions: Sequence[Mention]) -> dict[
             continue
         first_of_cluster.setdefault(mention.cluster, index)
         before = " ".join(text[max(0, mention.start - 60) : mention.start].lower().split())
+        # "El nuevo presidente chileno, Ricardo Lagos": a title set off by a comma, an
+        # adjective or two after it, introduces the name too
+        apposition = " ".join(before.rstrip(" ,").split()[-3:]) if before.endswith(",") else ""
         for title in _titles(language):
-            if before.endswith(title):
+            if before.endswith(title) or _has_word(apposition, title):
                 holders.setdefault(title, set()).add(first_of_cluster[mention.cluster])
                 break
     return {role: next(iter(ids)) for role, ids in holders.items() if len(ids) == 1}
 
 
+def _has_word(phrase: str, words: str) -> bool:
+    return f" {words} " in f" {phrase} "
+
+
 def _link(arg: Argument, holders: dict[str, int], language: str) -> None:
     if arg.mention is None:
-        index = holders.get(_role_key(arg.text, language))
+        key = _role_key(arg.text, language)
+        index = holders.get(key)
+        if index is None and len(key.split()) <= 3:  # "el presidente chileno", "the Chilean president"
+            index = next((holders[title] for title in _titles(language) if title in holders and _has_word(key, title)),
+                         None)
         if index is not None:
             arg.mention, arg.nominal = index, False
 

@@ -252,6 +252,20 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return match.span() if match is not None else None
 
 
+def dateline_day(text: str, timexes: list[Timex]) -> dt.date | None:
+    """The day a dateline states ("WARSAW, February 26 (Xinhua) --"), if it states one."""
+    span = dateline_span(text)
+    if span is None:
+        return None
+    for timex in timexes:
+        if span[0] <= timex.start and timex.end <= span[1] and timex.type == "DATE" and _DAY.match(timex.value or ""):
+            try:
+                return dt.date.fromisoformat(timex.value[:10])
+            except ValueError:
+                return None
+    return None
+
+
 def dateline_place(text: str, places: list[Place]) -> int | None:
     """The place of the article's dateline, if it has one."""
     span = dateline_span(text)

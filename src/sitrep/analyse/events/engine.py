@@ -161,7 +161,8 @@ class LexiconEngine:
         out = []
         for _, _, entry, t_end in sorted(readings, key=lambda r: (r[0], r[1])):
             clause = proximity.clause_bounds(text, t_start, t_end, sentence.start, sentence.end, lexicon.clause_break)
-            if entry.needs_territory and not proximity.has_territory(text, t_end, clause[1], places, lexicon):
+            if entry.needs_territory and not proximity.has_territory(text, t_end, clause[1], places, lexicon,
+                                                                     resources.determiners(self.language)):
                 continue
             if entry.requires is not None and not entry.requires.search(text, *clause):
                 continue
@@ -577,6 +578,9 @@ class _DocumentState:
         status and repeated mentions of one event merged."""
         ctx, text, lexicon = self.ctx, self.text, self.lexicon
         published = published_day(ctx.published)
+        # "WARSAW, February 26 (Xinhua) --": the day the story was filed dates what it
+        # leaves undated, rather than the day it was published
+        filed = anchoring.dateline_day(text, ctx.timexes) or published
         paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
         dateline = anchoring.dateline_place(text, ctx.places)
         dateline_span = anchoring.dateline_span(text) if dateline is not None else None
@@ -592,7 +596,7 @@ class _DocumentState:
             # date
             stated = self._stated_date(event.sentence, parse, head, event.trigger.start)
             story_date = narrative[1] if narrative and narrative[0] == paragraph else None
-            when = anchoring.when(stated, ctx.timexes, story_date, published)
+            when = anchoring.when(stated, ctx.timexes, story_date, filed)
             event.date, event.timex = when.value, when.timex
             event.date_precision, event.date_inferred = when.precision, when.inferred
             if not when.inferred and when.value and not anchoring.is_background(

@@ -29,12 +29,23 @@ def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, breaks: re.
     return left, right
 
 
-def has_territory(text: str, t_end: int, c_end: int, places: list[Place], lexicon: EventLexicon) -> bool:
-    """Whether a seizure verb has a place or a territorial noun as its object."""
+def has_territory(text: str, t_end: int, c_end: int, places: list[Place], lexicon: EventLexicon,
+                  determiners: frozenset[str] = frozenset()) -> bool:
+    """Whether a seizure verb has a place or a territorial noun as its object, not as the
+    place of the act ("seized the town" is a capture, "seized a car bomb in a town" not)."""
     horizon = min(c_end, t_end + 60)
-    if any(t_end <= p.start < horizon for p in places):
-        return True
-    return lexicon.territory.search(text, t_end, horizon) is not None
+    starts = [p.start for p in places if t_end <= p.start < horizon]
+    starts += [m.start() for m in lexicon.territory.finditer(text, t_end, horizon)]
+    return any(not _after_place_preposition(text, start, lexicon, determiners) for start in starts)
+
+
+def _after_place_preposition(text: str, start: int, lexicon: EventLexicon, determiners: frozenset[str]) -> bool:
+    """Whether a word follows a place preposition, past its article ("in a town"; in "tomou
+    a cidade" the "a" is the article)."""
+    words = text[max(0, start - 30):start].split()
+    if words and words[-1].casefold() in determiners:
+        words = words[:-1]
+    return bool(words) and lexicon.place_prep.fullmatch(words[-1]) is not None
 
 
 def nearest_arguments(
