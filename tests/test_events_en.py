@@ -483,3 +483,15 @@ def test_seizing_a_thing_in_a_town_is_no_capture_of_the_town() -> None:
                 if e.type == "ASSAULT"]
     captured = one(events("Rebels seized the town of Saraqeb on Friday."), "ASSAULT")
     assert captured.subtype == "capture territory"
+
+
+def test_a_day_between_the_name_and_the_verb_is_not_the_actor() -> None:
+    """Wire style puts the day before the verb ("Arafat Wednesday rejected"); the parse may
+    take the day for the subject: the name before it acted."""
+    event = one(events("Palestinian leader Yasser Arafat Wednesday rejected a US offer to host a summit."), "REJECT")
+    assert texts(event.actors) == ["Yasser Arafat"]
+
+
+def test_a_lower_case_trigger_the_tagger_called_a_name_is_still_an_act() -> None:
+    event = one(events("The United States on Wednesday vetoed a Security Council resolution."), "REJECT")
+    assert texts(event.actors) == ["United States"]

@@ -303,8 +303,9 @@ class _DocumentState:
         if roles is not None:
             if entry.pos and roles.head.pos_ not in entry.pos:
                 return None
-            if roles.head.pos_ == "PROPN" and not roles.verbal:
-                return []  # a name the entity stage missed ("Support Group for Islam")
+            if roles.head.pos_ == "PROPN" and not roles.verbal and not roles.head.text.islower():
+                return []  # a name the entity stage missed ("Support Group for Islam"); a
+                # lower-case word is none, whatever the tagger made of it ("vetoed")
             if (self._is_reporting(parse)(roles.head) and trigger.end - trigger.start < 12
                     and entry.type not in SPEECH):
                 return []  # "said", "conceded": speech, not the act ("warned", "accused" are acts)
@@ -340,8 +341,13 @@ class _DocumentState:
             self.retold.append((earlier, index, trigger.start, trigger.end))
             return []
         by_phrase = roles is not None and roles.passive  # "kidnapped by dissidents": an agent all the same
+        dated = [a for a in actors if self._is_time(a)]
         actors = [a for a in actors if not self._is_trigger_word(a) and not self._is_time(a)
                   and (by_phrase or self._is_someone(a)) and not _inside(a, trigger)]
+        if not actors and dated and parse is not None and roles is not None and roles.verbal and not roles.passive:
+            # "Yasser Arafat Wednesday rejected ...": the parse took the day for the subject;
+            # the name right before the day is the one who acted
+            actors = self._adjacent_subject(parse, replace(trigger, start=dated[0].start), candidates)
         targets = [t for t in targets if not self._is_trigger_word(t) and not self._is_time(t)
                    and not _inside(t, trigger)]
         victims = self._victims(entry.type, trigger.start, candidates)
