@@ -495,3 +495,13 @@ def test_a_day_between_the_name_and_the_verb_is_not_the_actor() -> None:
 def test_a_lower_case_trigger_the_tagger_called_a_name_is_still_an_act() -> None:
     event = one(events("The United States on Wednesday vetoed a Security Council resolution."), "REJECT")
     assert texts(event.actors) == ["United States"]
+
+
+def test_a_described_actors_vehicles_stand_for_it() -> None:
+    event = one(events("Army helicopters attacked rebel positions near Idlib."), "ASSAULT")
+    assert texts(event.actors) == ["Army helicopters"] and event.actors[0].agent.endswith("MIL")
+
+
+def test_issuing_an_ultimatum_is_the_subjects_threat() -> None:
+    event = one(events("Peru has issued an ultimatum to Ecuador to halt attacks across the border."), "THREATEN")
+    assert texts(event.actors) == ["Peru"]

@@ -131,6 +131,9 @@ class ParticipantReader:
             s = parse.start_of(first)
             owner = (self._named_owner(head, parse, candidates, of_phrase=role == "speaker")
                      or self._relative_owner(head, parse, candidates, role))
+            if owner is None and role != "speaker":  # "Israeli army bulldozers", "police cars": the actor's
+                owner = next((c for c in candidates if c.nominal and c.agent and c.start >= s and c.end <= start
+                              and not self.text[c.end:start].strip(" -")), None)
             if owner is not None:  # "the U.S. embassy", "Hamas's tunnels", "an INS spokeswoman": whose
                 return _owned(s, end, self.text, owner)
             if (role == "target" and head.pos_ == "NOUN" and self.sites is not None
