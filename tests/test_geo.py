@@ -297,3 +297,15 @@ def test_a_world_city_in_the_language_s_own_spelling_is_a_place(language, text, 
 
     found = analyse(Document(id="t", text=text, meta=Meta(language=language))).places
     assert [p.text for p in found] == places
+
+
+@pytest.mark.parametrize(("text", "name", "language", "country", "kind"), [
+    ("México rechazó la propuesta de Washington.", "México", "es", "MX", "country"),
+    ("Guatemala pidió ayuda internacional tras las lluvias.", "Guatemala", "es", "GT", "country"),
+    ("قالت الجزائر إنها ترفض القرار.", "الجزائر", "ar", "DZ", "country"),
+    ("Miles de personas marcharon en la ciudad de México.", "ciudad de México", "es", "MX", "city"),
+])
+def test_a_countrys_own_name_is_the_country_not_its_namesake_capital(resolver, text, name, language, country,
+                                                                      kind) -> None:
+    place = resolve_one(resolver, text, name, language)
+    assert (place.country_code, place.kind) == (country, kind)

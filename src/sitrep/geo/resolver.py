@@ -232,7 +232,7 @@ class PlaceResolver:
         items, ctx = self.prepare(text, spans, language=language, context=context)
         ctx.set_winners(items, self.choose(items, ctx, outlet_country))
         winners = self.choose(items, ctx, outlet_country)
-        return [None if best is None else _place(item, _specific(item, best[0].record), best[1])
+        return [None if best is None else _place(item, _specific(item, _country_first(item, best[0])), best[1])
                 for item, best in zip(items, winners, strict=True)]
 
     def prepare(self, text: str, spans: Sequence[tuple[int, int]], *, language: str,
@@ -268,6 +268,18 @@ class PlaceResolver:
         return any(c.src in STRONG
                    and c.record.kind in ("country", "admin1", "continent")
                    for c in self.gaz.candidates(surface))
+
+
+def _country_first(item: _Span, chosen: Candidate) -> GeoRecord:
+    """The country when its own name (or alias) is also the name of one of its towns or
+    divisions and nothing asks for those: "México", "Guatemala", "الجزائر" name the country
+    (Mexico City, Guatemala City, Algiers go by a longer name or a cue: "la ciudad de")."""
+    rec = chosen.record
+    if rec.kind not in ("city", "admin1", "admin2") or item.cue in ("city", "admin1", "admin2"):
+        return rec
+    country = next((c for c in item.candidates if c.record.kind == "country" and c.src <= SRC_ALIAS
+                    and c.src <= chosen.src and c.record.country_code == rec.country_code), None)
+    return country.record if country is not None else rec
 
 
 def _specific(item: _Span, rec: GeoRecord) -> GeoRecord:
