@@ -161,8 +161,7 @@ class LexiconEngine:
         out = []
         for _, _, entry, t_end in sorted(readings, key=lambda r: (r[0], r[1])):
             clause = proximity.clause_bounds(text, t_start, t_end, sentence.start, sentence.end, lexicon.clause_break)
-            if entry.needs_territory and not proximity.has_territory(text, t_end, clause[1], places, lexicon,
-                                                                     resources.determiners(self.language)):
+            if entry.needs_territory and not proximity.has_territory(text, t_end, clause[1], places, lexicon):
                 continue
             if entry.requires is not None and not entry.requires.search(text, *clause):
                 continue
@@ -296,10 +295,10 @@ class _DocumentState:
         lexicon, text, entry = self.lexicon, self.text, trigger.entry
         roles = None
         if parse is not None:
+            is_agent_noun = self._is_agent_noun(parse, candidates)
             roles = dependencies.roles(parse, trigger.start, trigger.end, lexicon,
                                        self._is_reporting(parse), self._is_actor_word(parse, candidates),
-                                       entry.genitive, entry.possessor_is_target,
-                                       self._is_agent_noun(parse, candidates))
+                                       entry.genitive, entry.possessor_is_target, is_agent_noun)
         if roles is not None:
             if entry.pos and roles.head.pos_ not in entry.pos:
                 return None
@@ -330,8 +329,7 @@ class _DocumentState:
         # an event noun is not a participant ("this offensive was fought by ..."), and an
         # actor is someone: a name, a described actor ("rebels", "the ministry"), not a
         # thing ("the plan calls for ...", "a murderous rampage")
-        referred = (self._referred_type(roles, entry.type, self._is_agent_noun(parse, candidates))
-                    if roles is not None else None)
+        referred = self._referred_type(roles, entry.type, is_agent_noun) if roles is not None else None
         earlier = self.earlier.get(referred) if referred else None
         if earlier is not None:
             # "this offensive was fought by ... and supported by ...", "the Aug. 7 bombings
@@ -396,11 +394,12 @@ class _DocumentState:
         ("российский удар", "Rus saldırısı", "الغارة الاسرائيلية"). Not one that belongs to
         an actor's description ("نفذ الجيش الباكستاني ضربة": the army struck). Read by
         position only where there is no parse; a parse reads it as the noun's modifier."""
-        before = re.search(r"([\w-]+)\s*$", self.text[sentence.start:trigger.start])
-        after = re.match(r"\s*([\w-]+)", self.text[trigger.end:sentence.end])
+        left = max(sentence.start, trigger.start - _NEIGHBOUR)  # a word's reach: no scan of a long sentence
+        before = re.search(r"([\w-]+)\s*$", self.text[left:trigger.start])
+        after = re.match(r"\s*([\w-]+)", self.text[trigger.end:min(sentence.end, trigger.end + _NEIGHBOUR)])
         spans = []
         if before is not None:
-            spans.append((sentence.start + before.start(1), sentence.start + before.end(1)))
+            spans.append((left + before.start(1), left + before.end(1)))
         if after is not None:
             spans.append((trigger.end + after.start(1), trigger.end + after.end(1)))
         for start, end in spans:
@@ -723,6 +722,9 @@ CROWD_EVENTS = frozenset({"PROTEST"})
 # acts whose target may be named by a common noun ("asesinaron a un campesino", "seized
 # weapons"); every other type is addressed to someone (a name, an agent, a group)
 HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
+
+
+_NEIGHBOUR = 40  # characters looked at for the word next to a trigger
 
 
 def _same_span(a: Argument, b: Argument) -> bool:

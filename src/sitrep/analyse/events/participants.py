@@ -25,6 +25,7 @@ _OWNER_RELATIONS = frozenset({"compound", "nmod:poss", "nmod", "amod", "flat"})
 
 
 _QUANTIFIERS = frozenset({"det", "det:poss", "nummod", "advmod"})
+_LEADING = _QUANTIFIERS | {"case"}  # "Up to 100": words before a group's name that are not part of it
 
 
 def _only_parenthesis(gap: str) -> bool:
@@ -125,8 +126,7 @@ class ParticipantReader:
             return self.antecedent(head, parse, candidates, role)
         if head.pos_ in ("NOUN", "PROPN"):
             # "Up to 100 ethnic Albanians": the count and its words are not the name of the group
-            counted = {t.i for c in head.children if c.dep_ in _QUANTIFIERS | {"case"} and c.i < head.i
-                       for t in c.subtree}
+            counted = {t.i for c in head.children if c.dep_ in _LEADING and c.i < head.i for t in c.subtree}
             first = next((t for t in phrase if t.dep_ not in _QUANTIFIERS and t.i not in counted), head)
             s = parse.start_of(first)
             owner = (self._named_owner(head, parse, candidates, of_phrase=role == "speaker")

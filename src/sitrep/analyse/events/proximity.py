@@ -29,23 +29,13 @@ def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, breaks: re.
     return left, right
 
 
-def has_territory(text: str, t_end: int, c_end: int, places: list[Place], lexicon: EventLexicon,
-                  determiners: frozenset[str] = frozenset()) -> bool:
+def has_territory(text: str, t_end: int, c_end: int, places: list[Place], lexicon: EventLexicon) -> bool:
     """Whether a seizure verb has a place or a territorial noun as its object, not as the
     place of the act ("seized the town" is a capture, "seized a car bomb in a town" not)."""
     horizon = min(c_end, t_end + 60)
     starts = [p.start for p in places if t_end <= p.start < horizon]
     starts += [m.start() for m in lexicon.territory.finditer(text, t_end, horizon)]
-    return any(not _after_place_preposition(text, start, lexicon, determiners) for start in starts)
-
-
-def _after_place_preposition(text: str, start: int, lexicon: EventLexicon, determiners: frozenset[str]) -> bool:
-    """Whether a word follows a place preposition, past its article ("in a town"; in "tomou
-    a cidade" the "a" is the article)."""
-    words = text[max(0, start - 30):start].split()
-    if words and words[-1].casefold() in determiners:
-        words = words[:-1]
-    return bool(words) and lexicon.place_prep.fullmatch(words[-1]) is not None
+    return any(not _in_place_phrase(text, start, lexicon) for start in starts)
 
 
 def nearest_arguments(
@@ -59,12 +49,12 @@ def nearest_arguments(
     """Actor: nearest candidate before the trigger; target: nearest after; passives swap."""
     (t_start, t_end), (c_start, c_end) = trigger, clause
     before = [c for c in candidates if c.end <= t_start and c.mention not in towns
-              and not _in_place_phrase(text, c, lexicon)]
+              and not _in_place_phrase(text, c.start, lexicon)]
     # "nahm in Berlin 20 Demonstranten fest", "serangan bom di Makassar": a town after a
     # place preposition says where (the event's place), never whom
     following = [c for c in candidates if c.start >= t_end and c.start < c_end]
     after = [c for c in following
-             if not (c.mention in towns and _in_place_phrase(text, c, lexicon, but_not=lexicon.target_markers))
+             if not (c.mention in towns and _in_place_phrase(text, c.start, lexicon, but_not=lexicon.target_markers))
              ]
     in_clause = [c for c in before if c.start >= c_start]
     # "HTS, which led the charge": a relative clause takes its subject from before it
@@ -89,12 +79,12 @@ def nearest_arguments(
     return copy_argument(actor), copy_argument(target)
 
 
-def _in_place_phrase(text: str, candidate: Argument, lexicon: EventLexicon,
-                     but_not: frozenset[str] = frozenset()) -> bool:
-    """Whether a name stands after a place preposition ("sumber daya di Ukraina", "talks in
-    Moscow"): it says where, it does not act. A short lower-case word between (an article)
-    is looked through. ``but_not``: prepositions that also mark a target ("удар по Харькову")."""
-    words = text[max(0, candidate.start - 30):candidate.start].split()
+def _in_place_phrase(text: str, start: int, lexicon: EventLexicon, but_not: frozenset[str] = frozenset()) -> bool:
+    """Whether the word at ``start`` stands after a place preposition ("sumber daya di
+    Ukraina", "talks in Moscow", "in a town"): it says where, it does not act and is not
+    acted on. A short lower-case word between (an article) is looked through. ``but_not``:
+    prepositions that also mark a target ("удар по Харькову")."""
+    words = text[max(0, start - 30):start].split()
     if words and len(words[-1]) <= 3 and not words[-1][0].isupper() and not lexicon.place_prep.fullmatch(words[-1]):
         words = words[:-1]
     # lower case and two letters or more: sentence-initial "A Rússia" is an article, not "to"
