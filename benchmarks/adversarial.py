@@ -5,9 +5,12 @@ stated for: 10,000 quotations (with speakers, cues and stray opening marks), a p
 list ("Damascus, Syria - " repeated to 576 KB), a 5 MB sentence without a full stop and
 1 MB of one token. Every document goes through the whole per-document analysis
 (``sitrep.analyse.pipeline.analyse``) in this one process, so on one core; the table
-gives seconds per size and the growth from 1x to 16x (16 is linear). Usage:
+gives seconds per size and the growth from 1x to 16x (16 is linear). With the default
+settings only a document's first ``max_analysed_chars`` (200,000) are analysed, so the
+time stops growing there; ``--max-chars 0`` analyses everything and shows how the
+analysis itself grows. Usage:
 
-    .venv/bin/python benchmarks/adversarial.py [--limit SECONDS] [--cases quotes,places,...]
+    .venv/bin/python benchmarks/adversarial.py [--limit SECONDS] [--cases quotes,places,...] [--max-chars N]
 
 Exits 1 when a 16x document takes longer than the limit (default 10 s).
 """
@@ -21,6 +24,7 @@ import time
 from collections.abc import Callable
 
 from sitrep.analyse.pipeline import analyse
+from sitrep.config import DEFAULT, Settings
 from sitrep.model import Document, Meta, content_id
 from sitrep.runner import warm_up
 
@@ -71,10 +75,10 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
 }
 
 
-def seconds(text: str) -> float:
+def seconds(text: str, settings: Settings = DEFAULT) -> float:
     document = Document(id=content_id(text), text=text, meta=Meta(language="en", published="2024-12-01"))
     started = time.perf_counter()
-    analyse(document)
+    analyse(document, settings=settings)
     return time.perf_counter() - started
 
 
@@ -82,7 +86,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=float, default=10.0, help="seconds allowed for a 16x document")
     parser.add_argument("--cases", default=",".join(CASES), help="comma-separated: " + ", ".join(CASES))
+    parser.add_argument("--max-chars", type=int, default=DEFAULT.max_analysed_chars,
+                        help="characters of one document analysed (0: all, to see how the analysis itself grows)")
     args = parser.parse_args()
+    settings = Settings(max_analysed_chars=args.max_chars)
     warm_up()
     print(f"{'case (16x)':<24} {'chars 16x':>11} {'1x s':>7} {'4x s':>7} {'16x s':>7} {'16x/1x':>7}  bound")
     failed = False
@@ -91,7 +98,7 @@ def main() -> None:
         times = []
         for factor in (1, 4, 16):
             text = build(full * factor // 16)
-            times.append(seconds(text))
+            times.append(seconds(text, settings))
             print(f"  {name} {factor}x: {len(text):,} chars, {times[-1]:.2f} s", file=sys.stderr, flush=True)
         ok = times[-1] <= args.limit
         failed |= not ok

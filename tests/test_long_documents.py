@@ -1,7 +1,10 @@
 """Book-length input is analysed in sections, with every offset still pointing at its words."""
 
+import pytest
+
 from sitrep.analyse.chunks import SECTION_CHARS, sections
 from sitrep.analyse.pipeline import analyse
+from sitrep.config import Settings
 from sitrep.model import Document, Meta
 
 PARAGRAPH = (
@@ -48,3 +51,27 @@ def test_a_long_document_keeps_exact_offsets_and_indices():
             assert quote.speaker.start <= mention.start and mention.end <= quote.speaker.end
     clusters = {m.cluster for m in analysis.mentions if m.text in ("HTS", "Hayat Tahrir al-Sham")}
     assert len(clusters) == len(sections(text))  # one per section: context stays inside a section
+
+
+def test_only_the_first_max_analysed_chars_are_analysed_and_the_whole_text_is_kept():
+    text = PARAGRAPH * 40
+    limit = len(PARAGRAPH) * 10 + 100  # ten paragraphs and part of the eleventh
+    settings = Settings(max_analysed_chars=limit)
+    analysis = analyse(Document(id="dump", text=text, meta=Meta(language="en", published="2024-11-26")),
+                       settings=settings)
+    assert analysis.document.text == text  # stored whole, searchable whole
+    cut = len(PARAGRAPH) * 10 - 2  # at the last paragraph break before the limit
+    assert any(f"only the first {cut:,} analysed" in w for w in analysis.warnings)
+    assert sum(m.text == "Aleppo" for m in analysis.mentions) == 10
+    assert analysis.events and all(e.end <= cut for e in analysis.events)
+    assert all(text[m.start : m.end] == m.text for m in analysis.mentions)
+
+
+def test_max_analysed_chars_zero_analyses_everything_and_a_negative_one_is_refused():
+    text = PARAGRAPH * 3
+    analysis = analyse(Document(id="all", text=text, meta=Meta(language="en", published="2024-11-26")),
+                       settings=Settings(max_analysed_chars=0))
+    assert sum(m.text == "Aleppo" for m in analysis.mentions) == 3
+    assert not any("analysed (max_analysed_chars" in w for w in analysis.warnings)
+    with pytest.raises(ValueError, match="max_analysed_chars"):
+        Settings(max_analysed_chars=-1)

@@ -41,16 +41,20 @@ StoryLanguageOption = Annotated[str, typer.Option(
 EngineOption = Annotated[str, typer.Option(
     "--event-engine", help="trained: the lexicon's events re-read by the language's trained classifier where one "
                            "is shipped (models/EVENTS.md); lexicon: trigger lexicons and the parse alone.")]
+MaxCharsOption = Annotated[int, typer.Option(
+    "--max-chars", min=0, help="Analyse at most this many characters of one document (0: all); a longer one is "
+                               "stored whole, its first part analysed, with a warning.")]
 
 
-def _settings(statuses: str = "reported", story_language: str = "en", event_engine: str = "lexicon"):
+def _settings(statuses: str = "reported", story_language: str = "en", event_engine: str = "lexicon",
+              max_chars: int | None = None):
     """Settings from the environment (SITREP_LANGUAGES) and the flags; a bad value exits 2."""
     from sitrep.config import Settings
 
     try:
         return Settings.from_env(event_statuses=tuple(s.strip() for s in statuses.split(",") if s.strip()),
                                  story_language=story_language.strip().lower(),
-                                 event_engine=event_engine.strip().lower())
+                                 event_engine=event_engine.strip().lower(), max_analysed_chars=max_chars)
     except ValueError as exc:
         err.print(f"[red]{markup(exc)}[/]")
         raise typer.Exit(2) from None
@@ -125,10 +129,12 @@ def ingest(
     statuses: StatusesOption = "reported",
     story_language: StoryLanguageOption = "en",
     event_engine: EngineOption = "lexicon",
+    max_chars: MaxCharsOption = 200_000,
 ) -> None:
     """Read, analyse and store articles, then take them into the corpus picture: entities,
     copies and translations, stories and canonical events."""
-    store, summary = _ingest(paths, db, workers, settings=_settings(statuses, story_language, event_engine))
+    store, summary = _ingest(paths, db, workers,
+                             settings=_settings(statuses, story_language, event_engine, max_chars))
     store.close()
     if summary.skipped:
         raise typer.Exit(1)
@@ -145,11 +151,13 @@ def run(
     statuses: StatusesOption = "reported",
     story_language: StoryLanguageOption = "en",
     event_engine: EngineOption = "lexicon",
+    max_chars: MaxCharsOption = 200_000,
 ) -> None:
     """The main job: ingest PATHS and print the briefing (also written as HTML)."""
     from sitrep.views.briefing import build_briefing, render_html, render_terminal
 
-    store, summary = _ingest(paths, db, workers, settings=_settings(statuses, story_language, event_engine))
+    store, summary = _ingest(paths, db, workers,
+                             settings=_settings(statuses, story_language, event_engine, max_chars))
     briefings = build_briefing(store)
     store.close()
     render_terminal(briefings, console)

@@ -32,6 +32,11 @@ class Settings:
       canonical events; the others are stored and shown on request (``reported`` alone
       by default).
     * ``story_language``: the language whose articles give stories their titles.
+    * ``max_analysed_chars``: how much of one document is analysed (0: all of it). A
+      document longer than that (a dump, a book, a page of one run-on line) is stored whole
+      and searchable, but only its first part is analysed, with a warning, so one document
+      never costs more than a bounded time (analysis runs at some 30-50 KB a second on text
+      dense with names and events).
     """
 
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
@@ -39,6 +44,7 @@ class Settings:
     parser: bool = True
     event_statuses: tuple[str, ...] = ("reported",)
     story_language: str = "en"  # stories take the title of a central article in this language
+    max_analysed_chars: int = 200_000
     workers: int = field(default=1, compare=False)
 
     def __post_init__(self) -> None:
@@ -47,6 +53,8 @@ class Settings:
         unknown = [s for s in self.event_statuses if s not in EVENT_STATUSES]
         if unknown:
             raise ValueError(f"unknown event status {unknown[0]!r} (choose from {', '.join(EVENT_STATUSES)})")
+        if self.max_analysed_chars < 0:
+            raise ValueError(f"max_analysed_chars must be 0 (no limit) or more, not {self.max_analysed_chars}")
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

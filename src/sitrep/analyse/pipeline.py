@@ -339,11 +339,35 @@ def analyse(
     if clean != document.text:
         document = dataclasses.replace(document, text=clean)
     language, warnings = detect_language(document.text, document.meta.language, languages or settings.languages)
+    whole = document
+    document, cut = _analysed_part(document, settings.max_analysed_chars)
+    if cut is not None:
+        warnings.append(f"long document ({len(whole.text):,} characters): only the first {cut:,} analysed "
+                        f"(max_analysed_chars {settings.max_analysed_chars:,})")
     if len(document.text) > SECTION_CHARS:
         merged = analyse_in_sections(document, language, lambda part: _analyse(part, language, [], settings))
         merged.warnings = warnings + merged.warnings
+        merged.document = whole
         return merged
-    return _analyse(document, language, warnings, settings)
+    analysis = _analyse(document, language, warnings, settings)
+    analysis.document = whole
+    return analysis
+
+
+def _analysed_part(document: Document, limit: int) -> tuple[Document, int | None]:
+    """The part of a document that is analysed: all of it, or its first ``limit``
+    characters cut at the last paragraph, line or word break (offsets stay those of the
+    whole text, which is what is stored)."""
+    text = document.text
+    if not limit or len(text) <= limit:
+        return document, None
+    cut = limit
+    for separator in ("\n\n", "\n", " "):
+        found = text.rfind(separator, limit // 2, limit)
+        if found >= 0:
+            cut = found
+            break
+    return dataclasses.replace(document, text=text[:cut]), cut
 
 
 def _analyse(document: Document, language: str, warnings: list[str], settings: Settings) -> DocumentAnalysis:

@@ -64,6 +64,7 @@ def refine_speakers(
     actors = actor_lexicon(language)
     reader = ParticipantReader(text, language, mentions, actors)
     starts = [m.start for m in mentions]
+    by_sentence: dict[int, list] = {}  # a sentence's candidates, read once however many quotes it holds
     not_speech: list[Quote] = []
     for quote in quotes:
         cue = quote.cue
@@ -80,8 +81,11 @@ def refine_speakers(
         if not subjects:
             continue
         sentence = sentences[cue.sentence]
-        lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
-        candidates = actor_candidates(text, language, sentence.start, sentence.end, mentions, places, range(lo, hi))
+        if cue.sentence not in by_sentence:
+            lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+            by_sentence[cue.sentence] = actor_candidates(
+                text, language, sentence.start, sentence.end, mentions, places, range(lo, hi))
+        candidates = by_sentence[cue.sentence]
         speaker = reader.argument(subjects[0], parse, candidates, "speaker")
         if speaker is None or quote.start <= speaker.start < quote.end:
             continue

@@ -154,6 +154,9 @@ def is_background(value: str | None, inferred: bool, published: dt.date | None, 
     return (published - day).days > days
 
 
+NEAREST_PLACES = 12
+
+
 def sentence_places(places: list[Place], sentence: Sentence, excluded: list[tuple[int, int]]) -> list[int]:
     """Indices of the sentence's places that are not the event's participants."""
     return [
@@ -167,7 +170,11 @@ def stated_place(
     candidates: list[int], places: list[Place], text: str, sentence: Sentence, lexicon: EventLexicon,
     parse: Parse | None, head, trigger_end: int,
 ) -> Where | None:
-    """The place the trigger's clause states, with its precision and any distance phrase."""
+    """The place the trigger's clause states, with its precision and any distance phrase.
+    Only the places nearest the trigger are weighed: a clause is short, and a list of a
+    thousand places in one run-on sentence must not cost a thousand parse walks an event."""
+    if len(candidates) > NEAREST_PLACES:
+        candidates = sorted(candidates, key=lambda i: abs(places[i].start - trigger_end))[:NEAREST_PLACES]
     best: tuple | None = None
     for i in candidates:
         place = places[i]
