@@ -443,11 +443,34 @@ def test_protesters_are_the_protest_s_actors_not_a_protest_told_again():
     assert [t.text for t in found.targets] == ["government"]
 
 
-def test_weapons_as_actors_take_no_country_from_the_article_but_an_army_does():
+def test_a_bare_weapon_is_no_one_s_and_takes_no_country_but_an_army_does():
     drones = one(events("Drones attacked an oil depot in Belgorod."), "ASSAULT")
-    assert [(a.text, a.agent) for a in drones.actors] == [("Drones", "MIL")]  # not Russia's: that is where they fell
+    # not Russia's (that is where they fell), and not "the military" of anywhere: no side is named
+    assert [(a.text, a.agent) for a in drones.actors] == [("Drones", None)]
+    assert texts(drones.targets) == ["oil depot"]
     army = one(events("The army shelled rebel positions in Idlib."), "ASSAULT")
     assert [(a.text, a.agent) for a in army.actors] == [("army", "SYR MIL")]
+
+
+def test_a_weapon_stands_for_its_owner_when_the_words_name_one():
+    drones = one(events("Local doctors confirmed that militia drones attacked a market in Omdurman."), "ASSAULT")
+    assert texts(drones.actors) == ["militia"] and drones.actors[0].agent.endswith("REB")
+    artillery = one(events("The militia's artillery pounded residential areas overnight, the army said."), "ASSAULT")
+    assert texts(artillery.actors) == ["militia"]  # not the army, which only said so
+    jets = one(events("Israeli warplanes struck a building in Beirut."), "ASSAULT")
+    assert [(a.text, a.agent) for a in jets.actors] == [("Israeli warplanes", "ISR MIL")]
+
+
+def test_whoever_claims_an_attack_is_its_actor():
+    found = one(events("Hamas claimed responsibility for the attack, which wounded three soldiers."), "ASSAULT")
+    assert texts(found.actors) == ["Hamas"] and texts(found.targets) == ["soldiers"]
+    said = one(events("Officials said an attack killed three soldiers near the border."), "ASSAULT")
+    assert said.actors == []  # a report is no claim
+
+
+def test_a_count_word_is_not_the_group_it_counts():
+    marched = one(events("Hundreds of teachers marched through the capital on Friday."), "PROTEST")
+    assert texts(marched.actors) == ["teachers"]
 
 
 def test_the_people_a_count_numbers_are_victims_not_actors() -> None:

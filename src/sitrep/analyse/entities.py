@@ -321,7 +321,9 @@ class EntityFinder:
     def _dictionary_match(self, t: _Tokens, i: int, longest: int, masked: Sequence[bool]) -> _Candidate | None:
         """The longest knowledge-base alias (or, without case, gazetteer name) starting at token i."""
         kb_possible = (names.surface_key(t.text[i]).split() or [""])[0] in self.kb.first_words
-        gazetteer_possible = not self.cased and not t.stop[i] and not t.space[i]
+        # a name of several words may start with a function word ("أم درمان", Omdurman: "أم"
+        # is also "or"); a single one is never a town
+        gazetteer_possible = not self.cased and not t.space[i]
         if not (kb_possible or gazetteer_possible):
             return None
         for n in range(min(longest, len(t) - i), 0, -1):
@@ -331,7 +333,8 @@ class EntityFinder:
             entries = self._known(text) if kb_possible else ()
             if entries:
                 return _Candidate(i, i + n, entries[0].type, "kb", entries[0].id, "kb")
-            if (gazetteer_possible and n <= MAX_PLACE_WORDS and not t.stop[i + n - 1] and self.place_kind(text)
+            if (gazetteer_possible and n <= MAX_PLACE_WORDS and not t.stop[i + n - 1] and not (n == 1 and t.stop[i])
+                    and self.place_kind(text)
                     and not self._everyday_word(t, i, n, text)):
                 return _Candidate(i, i + n, "LOC", "gazetteer", None, "gazetteer")
         return None
@@ -430,6 +433,8 @@ class EntityFinder:
             return True
         if word not in cues.stop_words:
             return False
+        if cand.source == "gazetteer" and not self.cased:
+            return False  # found whole in the gazetteer by an uncased script: "أم درمان"
         if not t.cap[i]:
             return True
         return cand.source != "model" and i in t.sentence_starts

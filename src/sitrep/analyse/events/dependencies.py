@@ -99,9 +99,12 @@ def _marked(token: Token, markers: frozenset[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in OBLIQUES and c.pos_ in NOUNISH and case_word(c) in markers]
 
 
-def verbal_roles(verb: Token, lexicon: EventLexicon, is_reporting: Callable[[Token], bool]) -> tuple[list, list, bool]:
-    """Actors, targets and voice of a verbal trigger."""
-    passive = is_passive(verb)
+def verbal_roles(verb: Token, lexicon: EventLexicon, is_reporting: Callable[[Token], bool],
+                 intransitive: bool = False) -> tuple[list, list, bool]:
+    """Actors, targets and voice of a verbal trigger. An ``intransitive`` act (marching,
+    rallying) has no passive, whatever the tagger made of its form ("Hundreds of teachers
+    marched ...", read as a participle modifying "teachers": the teachers marched)."""
+    passive = is_passive(verb) and not intransitive
     subjects = _children(verb, SUBJECTS)
     agents = _children(verb, frozenset({"obl:agent"})) + _marked(verb, lexicon.agent_markers)
     if passive:
@@ -187,15 +190,16 @@ def is_light_verb(verb: Token, lexicon: EventLexicon) -> bool:
 def roles(parse: Parse, start: int, end: int, lexicon: EventLexicon,
           is_reporting: Callable[[Token], bool], is_actor_word: Callable[[Token], bool],
           genitive: str | None = None, possessor_is_target: bool = False,
-          is_agent_noun: Callable[[Token], bool] = lambda _token: False) -> Roles | None:
+          is_agent_noun: Callable[[Token], bool] = lambda _token: False,
+          intransitive: bool = False) -> Roles | None:
     """The actor and target heads of the trigger at [start, end), or None without a head.
     ``is_agent_noun`` tells people named by what they do ("protesters"): a subject, not an
-    event noun, though a trigger lists the word."""
+    event noun, though a trigger lists the word. ``intransitive``: see :func:`verbal_roles`."""
     head = trigger_head(parse, start, end)
     if head is None:
         return None
     if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and _children(head, SUBJECTS)):
-        actors, targets, passive = verbal_roles(head, lexicon, is_reporting)
+        actors, targets, passive = verbal_roles(head, lexicon, is_reporting, intransitive)
         verbal = True
         if not passive:
             actors, targets = _through_event_noun(actors, targets, lexicon, is_reporting, is_actor_word,

@@ -223,7 +223,8 @@ class _DocumentState:
         self.actors = actors
         self.mention_starts = [m.start for m in ctx.mentions]
         self.towns = _towns(ctx.mentions, ctx.places)
-        self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors, ctx.places, lexicon.territory)
+        self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors, ctx.places, lexicon.territory,
+                                        frozenset(word.casefold() for word in lexicon.numbers))
         self.determiners = resources.determiners(ctx.language)
         # words that mark an opponent and never a place: against, contra, contre, против
         self.opponent_markers = frozenset(m for m in lexicon.target_markers
@@ -233,14 +234,20 @@ class _DocumentState:
         self.kinds: list[tuple[int, tuple[int, int], str, str]] = []  # subtypes of bare nouns, by clause
         self.sole: dict[str, int] = {}  # type -> start of the sentence's only trigger of it
         self.counts: list[tuple[Casualty, int]] = []  # the sentence's casualty counts, where each number ends
+        self.instruments: list[tuple[int, int]] = []  # the sentence's weapons read as an act's means
 
     # -- per sentence --------------------------------------------------------------------
 
     def _candidates(self, sentence: Sentence) -> list[Argument]:
         lo = bisect.bisect_left(self.mention_starts, sentence.start)
         hi = bisect.bisect_left(self.mention_starts, sentence.end)
-        return actor_candidates(self.text, self.ctx.language, sentence.start, sentence.end,
-                                self.ctx.mentions, self.ctx.places, range(lo, hi))
+        found = actor_candidates(self.text, self.ctx.language, sentence.start, sentence.end,
+                                 self.ctx.mentions, self.ctx.places, range(lo, hi))
+        # "مئات المعلمين" (hundreds of teachers): a count right before a group is no actor of its own
+        quantities = self.reader.quantities
+        return [c for i, c in enumerate(found)
+                if not (c.nominal and c.mention is None and c.text.casefold() in quantities
+                        and i + 1 < len(found) and not self.text[c.end:found[i + 1].start].strip())]
 
     def sentence_events(self, index: int, triggers: list[_Trigger], parse: Parse | None) -> list[Event]:
         sentence = self.spans[index]
@@ -254,6 +261,7 @@ class _DocumentState:
         self.sole = {kind: starts[0] for kind, starts in by_type.items() if len(starts) == 1}
         timexes = [t for t in self.ctx.timexes if sentence.start <= t.start < sentence.end]
         self.counts = counted(self.text, sentence.start, sentence.end, self.lexicon, timexes)
+        self.instruments = []
         out: list[Event] = []
         for trigger in triggers:
             for reading in trigger.readings():
@@ -264,9 +272,13 @@ class _DocumentState:
                     break
         # "gözaltına aldı 50 göstericiyi", "arrested 50 protesters": people named by what they
         # did, as another act's target, are that act's object, not a protest of their own
+        # "قصفت مسيرات الدعم السريع": a word read as the weapon of one act (drones) is no
+        # act of its own (marches)
         out = [event for event in out
                if not any(t.start <= event.trigger.start and event.trigger.end <= t.end
-                          for other in out if other is not event for t in other.targets)]
+                          for other in out if other is not event for t in other.targets)
+               and not any(s <= event.trigger.start and event.trigger.end <= e for s, e in self.instruments)]
+        self._claimed_acts(out, sentence, candidates, parse)
         for event in out:  # a bare noun of the same act in the clause says what kind it was
             if event.subtype is None:
                 event.subtype = next((sub for i, (s, e), kind, sub in self.kinds
@@ -298,7 +310,8 @@ class _DocumentState:
             is_agent_noun = self._is_agent_noun(parse, candidates)
             roles = dependencies.roles(parse, trigger.start, trigger.end, lexicon,
                                        self._is_reporting(parse), self._is_actor_word(parse, candidates),
-                                       entry.genitive, entry.possessor_is_target, is_agent_noun)
+                                       entry.genitive, entry.possessor_is_target, is_agent_noun,
+                                       intransitive=entry.type in CROWD_EVENTS)
         if roles is not None:
             if entry.pos and roles.head.pos_ not in entry.pos:
                 return None
@@ -346,6 +359,7 @@ class _DocumentState:
             # "Yasser Arafat Wednesday rejected ...": the parse took the day for the subject;
             # the name right before the day is the one who acted
             actors = self._adjacent_subject(parse, replace(trigger, start=dated[0].start), candidates)
+        actors = self._wielders(actors, candidates, parse)
         targets = [t for t in targets if not self._is_trigger_word(t) and not self._is_time(t)
                    and not _inside(t, trigger)]
         victims = self._victims(entry.type, trigger.start, candidates)
@@ -524,6 +538,97 @@ class _DocumentState:
         words = arg.text.split()
         return bool(words) and words[-1][:1].isupper() and resources.manifest(self.ctx.language).cased
 
+    def _claimed_acts(self, events: list[Event], sentence: Sentence, candidates: list[Argument],
+                      parse: Parse | None) -> None:
+        """"The group claimed responsibility for the ambush that killed 20 soldiers": whoever
+        claims an act did it. The attacks and abductions the claim names (after its words; before them
+        where the verb ends the clause) take the claimant as actor where they name none."""
+        lexicon = self.lexicon
+        for cue in lexicon.responsibility.finditer(self.text, sentence.start, sentence.end):
+            if lexicon.verb_final:
+                acts = [e for e in events if e.trigger.end <= cue.start()]
+            else:
+                acts = [e for e in events if e.trigger.start >= cue.end()]
+            acts = [e for e in acts if not e.actors and e.type in CLAIMED_TYPES]
+            if not acts:
+                continue
+            first = min(e.trigger.start for e in acts)
+            claimant = self._claimant(cue, first, sentence, candidates, parse)
+            for act in acts if claimant is not None else ():
+                act.actors = [copy_argument(claimant)]
+
+    def _claimant(self, cue: re.Match, act_start: int, sentence: Sentence, candidates: list[Argument],
+                  parse: Parse | None) -> Argument | None:
+        """The subject of a claim of responsibility: by the parse, else by the language's word
+        order (after the verb where it comes first, "تبنى تنظيم الدولة الهجوم"; before it
+        elsewhere)."""
+        if parse is not None:
+            verbs = [t for t in parse.tokens_in(cue.start(), cue.end()) if t.pos_ in ("VERB", "AUX")]
+            for verb in verbs[:1]:
+                for subject in (c for c in verb.children if c.dep_ in dependencies.SUBJECTS):
+                    found = self.reader.argument(subject, parse, candidates, "actor")
+                    if found is not None and self._is_someone(found) and found.mention not in self.towns:
+                        return found
+        people = [c for c in candidates if self._is_someone(c) and c.mention not in self.towns
+                  and not self._is_time(c)]
+        if self.lexicon.verb_first:
+            return next((c for c in people if cue.end() <= c.start and c.end <= act_start), None)
+        before = [c for c in people if c.end <= min(cue.start(), act_start) and c.start >= sentence.start]
+        return before[-1] if before else None
+
+    def _wielders(self, actors: list[Argument], candidates: list[Argument], parse: Parse | None) -> list[Argument]:
+        """Who acted where a weapon is named as the actor: its owner when the words name
+        one ("militia drones", "the RSF's artillery", "drones de la milicia", "مسيرات الدعم
+        السريع", "беспилотники ВСУ"); the weapon itself
+        when a country's word gives its side ("Israeli warplanes", agent ``ISR MIL``); else
+        the weapon as the words give it, with no agent code: "artillery pounded the town"
+        does not say whose, and a bare "drones" coded as the military would credit the
+        attack to an army that may not have fired (and give it the article's country)."""
+        out = []
+        for arg in actors:
+            if arg.mention is not None or not arg.nominal or not self.actors.weapons.search(arg.text):
+                out.append(arg)
+                continue
+            self.instruments.append((arg.start, arg.end))
+            owner = self._owner_before(arg, candidates) or self._owner_after(arg, candidates, parse)
+            if owner is not None:
+                out.append(copy_argument(owner))
+            elif arg.agent and " " in arg.agent:  # a country-qualified agent: "ISR MIL"
+                out.append(arg)
+            else:
+                out.append(replace(arg, agent=None))
+        return out
+
+    def _owner_before(self, arg: Argument, candidates: list[Argument]) -> Argument | None:
+        """The actor named right before a weapon ("militia drones", "Hezbollah's rockets")."""
+        for cand in candidates:
+            if cand.end > arg.start or cand.start >= arg.start or arg.start - cand.end > 4:
+                continue
+            if self._may_own(cand) and _OWNER_GAP.fullmatch(self.text[cand.end:arg.start]):
+                return cand
+        return None
+
+    def _owner_after(self, arg: Argument, candidates: list[Argument], parse: Parse | None) -> Argument | None:
+        """The actor the parse hangs on a weapon as its modifier after it ("los drones de
+        la milicia", "مسيرات الدعم السريع", "беспилотники ВСУ")."""
+        head = parse.head_of(arg.start, arg.end) if parse is not None else None
+        if head is None:
+            return None
+        for child in head.children:
+            if child.i <= head.i or child.dep_ not in ("nmod", "nmod:poss"):
+                continue
+            c_start = parse.start_of(child)
+            for cand in candidates:
+                if cand.start <= c_start < cand.end and cand.start >= arg.end and self._may_own(cand):
+                    return cand
+        return None
+
+    def _may_own(self, cand: Argument) -> bool:
+        """A name or a described actor, not a town ("Gaza rockets": where they came from)."""
+        if cand.mention is not None:
+            return cand.mention not in self.towns
+        return bool(cand.agent) and not self.actors.weapons.search(cand.text)
+
     def _is_time(self, arg: Argument) -> bool:
         """A date or time in a participant's place ("... the embassy on Friday")."""
         return arg.mention is None and any(t.start <= arg.start and arg.end <= t.end for t in self.ctx.timexes)
@@ -682,6 +787,9 @@ class _DocumentState:
         return anchoring.Where(before[-1], anchoring.PLACE_PRECISION.get(place.kind, 3), False)
 
 
+_OWNER_GAP = re.compile(r"\s*(?:['’]s?)?\s*")
+
+
 def _inside(arg: Argument, trigger: _Trigger) -> bool:
     """An argument within the trigger's own words ("missiles" in "launched missiles at")."""
     return trigger.start <= arg.start and arg.end <= trigger.end
@@ -722,6 +830,8 @@ CROWD_EVENTS = frozenset({"PROTEST"})
 # acts whose target may be named by a common noun ("asesinaron a un campesino", "seized
 # weapons"); every other type is addressed to someone (a name, an agent, a group)
 HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
+# acts whose authors claim them: attacks, bombings, kidnappings
+CLAIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 _NEIGHBOUR = 40  # characters looked at for the word next to a trigger

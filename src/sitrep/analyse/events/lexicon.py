@@ -69,6 +69,7 @@ class EventLexicon:
     agent_markers: frozenset[str]  # case words of a passive agent: by, por, oleh
     target_markers: frozenset[str]  # case words of a target: against, on, contre
     light_verbs: re.Pattern  # "launched an attack": the verb's subject is the attacker
+    responsibility: re.Pattern  # "claimed responsibility for": its subject did the act it names
     not_event_date: re.Pattern  # "since October": a date that is not when the event happened
     place_relation: re.Pattern  # "20 km north of" right before a place
     reporting: re.Pattern  # said, confirmed, according to: never an event, never its actor
@@ -155,6 +156,7 @@ def event_lexicon(language: str) -> EventLexicon | None:
         agent_markers=_words(config.get("agent_markers")),
         target_markers=_words(config.get("target_markers")),
         light_verbs=word_regex(config.get("light_verbs", []), config, affixes=False),
+        responsibility=word_regex(config.get("responsibility", []), config, affixes=False),
         not_event_date=word_regex(config.get("not_event_date", []), config, affixes=False),
         place_relation=re.compile(config["place_relation"], re.IGNORECASE)
         if config.get("place_relation") else NEVER,

@@ -71,8 +71,10 @@ class ParticipantReader:
     """Reads participants from head words, for one document."""
 
     def __init__(self, text: str, language: str, mentions: list[Mention], actors: ActorLexicon,
-                 places: list[Place] | None = None, sites: re.Pattern | None = None) -> None:
+                 places: list[Place] | None = None, sites: re.Pattern | None = None,
+                 quantities: frozenset[str] = frozenset()) -> None:
         self.text = text
+        self.quantities = quantities  # "hundreds", "centaines", "مئات": a count, not the group counted
         self.sites = sites  # the language's territorial nouns (positions, headquarters, cuartel)
         self.language = language
         self.mentions = mentions
@@ -87,6 +89,9 @@ class ParticipantReader:
     def argument(self, head: Token, parse: Parse, candidates: list[Argument], role: str) -> Argument | None:
         """The participant a head word stands for: the name or description around it, a
         demonym's country, a pronoun's antecedent, else the noun phrase itself."""
+        counted = self._counted(head)
+        if counted is not None:  # "des centaines d'infirmières", "сотни учителей": the nurses, the teachers
+            head = counted
         start, end = parse.start_of(head), parse.end_of(head)
         covering = [c for c in candidates if c.start <= start and end <= c.end]
         if covering:
@@ -141,6 +146,13 @@ class ParticipantReader:
                 return whose  # "shelled positions of the security forces": the forces
             return Argument(start=s, end=end, text=self.text[s:end], nominal=head.pos_ == "NOUN")
         return None
+
+    def _counted(self, head: Token) -> Token | None:
+        """The group a count word stands before ("hundreds of teachers"), if the head is one."""
+        if head.pos_ not in ("NOUN", "PROPN", "NUM") or head.text.casefold() not in self.quantities:
+            return None
+        return next((c for c in head.children if c.i > head.i and c.dep_ in ("nmod", "nmod:poss")
+                     and c.pos_ in ("NOUN", "PROPN")), None)
 
     def _of_someone(self, head: Token, parse: Parse, candidates: list[Argument]) -> Argument | None:
         """The actor in a prepositional phrase after a site ("positions of the Palestinian

@@ -35,7 +35,7 @@ def has_territory(text: str, t_end: int, c_end: int, places: list[Place], lexico
     horizon = min(c_end, t_end + 60)
     starts = [p.start for p in places if t_end <= p.start < horizon]
     starts += [m.start() for m in lexicon.territory.finditer(text, t_end, horizon)]
-    return any(not _in_place_phrase(text, start, lexicon) for start in starts)
+    return any(not _in_place_phrase(text, start, lexicon, but_not=lexicon.target_markers) for start in starts)
 
 
 def nearest_arguments(
@@ -49,7 +49,7 @@ def nearest_arguments(
     """Actor: nearest candidate before the trigger; target: nearest after; passives swap."""
     (t_start, t_end), (c_start, c_end) = trigger, clause
     before = [c for c in candidates if c.end <= t_start and c.mention not in towns
-              and not _in_place_phrase(text, c.start, lexicon)]
+              and not _in_place_phrase(text, c.start, lexicon, but_not=lexicon.target_markers)]
     # "nahm in Berlin 20 Demonstranten fest", "serangan bom di Makassar": a town after a
     # place preposition says where (the event's place), never whom
     following = [c for c in candidates if c.start >= t_end and c.start < c_end]
@@ -87,8 +87,9 @@ def _in_place_phrase(text: str, start: int, lexicon: EventLexicon, but_not: froz
     words = text[max(0, start - 30):start].split()
     if words and len(words[-1]) <= 3 and not words[-1][0].isupper() and not lexicon.place_prep.fullmatch(words[-1]):
         words = words[:-1]
-    # lower case and two letters or more: sentence-initial "A Rússia" is an article, not "to"
-    return (bool(words) and len(words[-1]) > 1 and not words[-1][0].isupper()
+    # lower case: sentence-initial "A Rússia" is an article, not "to"; one letter may be a
+    # place preposition ("в Москве", "à Paris") unless it also marks a target ("a", "à")
+    return (bool(words) and not words[-1][0].isupper()
             and lexicon.place_prep.fullmatch(words[-1]) is not None and words[-1].casefold() not in but_not)
 
 

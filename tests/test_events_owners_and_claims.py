@@ -1,0 +1,77 @@
+"""Weapons, claims of responsibility and counted crowds in every language with events.
+
+A weapon named as the actor stands for whoever the words say owns it, and for no one when
+they name no owner; whoever claims an attack is its actor; a count word ("hundreds",
+"مئات") is not the group it counts. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.analyse.pipeline import analyse
+from sitrep.model import Document, Event, Meta
+
+
+def reported(language: str, text: str) -> list[Event]:
+    found = analyse(Document(id="t", text=text, meta=Meta(published="2024-11-30", language=language))).events
+    return [e for e in found if e.status == "reported"]
+
+
+def only(events: list[Event], plover_type: str) -> Event:
+    matching = [e for e in events if e.type == plover_type]
+    assert len(matching) == 1, [(e.type, e.trigger.text) for e in events]
+    return matching[0]
+
+
+OWNED_WEAPONS = [
+    ("es", "Los drones de la milicia atacaron un mercado en Omdurmán el martes.", "milicia"),
+    ("fr", "Les drones de la milice ont frappé un marché à Omdurman mardi.", "milice"),
+    ("pt", "Drones da milícia atacaram um mercado em Omdurman na terça-feira.", "milícia"),
+    ("de", "Drohnen der Miliz griffen am Dienstag einen Markt in Omdurman an.", "Miliz"),
+    ("ru", "Беспилотники ВСУ атаковали нефтебазу в Белгороде в понедельник.", "ВСУ"),
+    ("id", "Drone milik RSF menyerang pasar di Omdurman pada Selasa.", "RSF"),
+    ("ar", "قصفت مسيرات الدعم السريع سوقا في أم درمان يوم الثلاثاء.", "الدعم السريع"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "owner"), OWNED_WEAPONS)
+def test_a_weapon_s_owner_named_after_it_is_the_actor(language: str, text: str, owner: str) -> None:
+    attack = only(reported(language, text), "ASSAULT")
+    assert [a.text for a in attack.actors] == [owner]
+
+
+def test_arabic_drones_are_not_marches_and_omdurman_is_found() -> None:
+    found = reported("ar", "قصفت مسيرات الدعم السريع سوقا في أم درمان يوم الثلاثاء.")
+    assert [e.type for e in found] == ["ASSAULT"]  # "مسيرات" are drones here, not marches
+    analysis = analyse(Document(id="t", text="وقع انفجار في مدينة أم درمان.", meta=Meta(language="ar")))
+    assert [p.name for p in analysis.places] == ["Omdurman"]  # a town whose name starts with "أم" (or)
+    question = analyse(Document(id="t", text="هل تريد الشاي أم القهوة؟", meta=Meta(language="ar")))
+    assert question.places == []
+
+
+CLAIMS = [
+    ("en", "Hamas claimed responsibility for the attack, which wounded three soldiers.", "Hamas"),
+    ("es", "El ELN se atribuyó el atentado que dejó dos policías muertos.", "ELN"),
+    ("fr", "L'État islamique a revendiqué l'attaque qui a tué 20 soldats.", "État islamique"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "claimant"), CLAIMS)
+def test_whoever_claims_an_attack_did_it(language: str, text: str, claimant: str) -> None:
+    attack = only(reported(language, text), "ASSAULT")
+    assert [a.text for a in attack.actors] == [claimant]
+
+
+COUNTED = [
+    ("fr", "Des centaines d'infirmières ont manifesté à Paris jeudi.", "infirmières"),
+    ("ar", "تظاهر مئات المعلمين في القاهرة يوم الجمعة.", "المعلمين"),
+    ("ru", "Сотни учителей вышли на митинг в Москве в пятницу.", "учителей"),
+    ("tr", "Yüzlerce öğretmen cuma günü Ankara'da eylem yaptı.", "öğretmen"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "group"), COUNTED)
+def test_a_counted_crowd_is_the_group_not_the_count(language: str, text: str, group: str) -> None:
+    protest = only(reported(language, text), "PROTEST")
+    assert [a.text for a in protest.actors] == [group] and protest.targets == []
