@@ -42,6 +42,16 @@ def test_passive_trigger_with_agent() -> None:
     assert [(c.kind, c.count) for c in event.casualties] == [("missing", 3)]
 
 
+def test_a_pronominal_verb_is_active_whatever_the_parse_calls_its_subject() -> None:
+    # "se sont emparés", "s'est retirée": the compound past of a pronominal verb, not a passive
+    seized = one(run("Les rebelles se sont emparés de la ville de Goma dimanche."), "ASSAULT")
+    assert texts(seized.actors) == ["rebelles"] and "rebelles" not in texts(seized.targets)
+    retreat = one(run("L'armée s'est retirée de la ville de Kherson vendredi."), "RETREAT")
+    assert texts(retreat.actors) == ["armée"] and retreat.targets == []
+    passive = one(run("Trois soldats ont été tués par des hommes armés."), "ASSAULT")
+    assert texts(passive.targets) == ["soldats"]  # a true passive stays one
+
+
 def test_nominal_trigger_and_casualties() -> None:
     analysis = run("Une attaque des rebelles contre une base militaire a fait une trentaine de morts.")
     event = one(analysis, "ASSAULT")

@@ -182,7 +182,17 @@ def test_denied_attack() -> None:
 def test_background_from_an_old_date() -> None:
     event = one("2015 yılında IŞİD militanları Palmira kentini ele geçirdi.", "ASSAULT")
     assert (event.subtype, event.status, event.date) == ("capture territory", "background", "2015")
-    assert [(a.text, a.agent) for a in event.actors] == [("militanları", "REB")]
+    # the agent's country is the article's main place's ("Palmira" is also a town in Colombia)
+    assert [a.text for a in event.actors] == ["militanları"] and event.actors[0].agent.endswith("REB")
+
+
+def test_a_town_with_an_inflected_place_word_is_the_place_and_rebels_are_no_protest() -> None:
+    analysis = run("İsyancılar pazar günü Goma kentini ele geçirdi. Çatışmalar Hatay ilinde sürüyor.")
+    assert [(p.name, p.kind) for p in analysis.places] == [("Goma", "city"), ("Hatay", "admin1")]
+    event = next(e for e in analysis.events if e.trigger.text.endswith("ele geçirdi"))
+    # "İsyancılar" (rebels) is the actor, not a riot of its own
+    assert [a.text for a in event.actors] == ["İsyancılar"] and analysis.places[event.place].name == "Goma"
+    assert not [e for e in analysis.events if e.type == "PROTEST"]
 
 
 def test_background_from_a_habit_word() -> None:

@@ -135,6 +135,13 @@ def test_arabic():
                                                           ("قبل أسبوعين", "2024-11-16")]
 
 
+def test_arabic_weekday_follows_the_future_prefix_not_words_that_begin_like_it():
+    # "سيطر" (seized), "ستة" (six), "سيارة" (a car) are no future tense; "سيهاجم" (will attack) is
+    assert tag("ar", "سيطر المتمردون على مدينة غوما يوم الأحد.") == [("يوم الأحد", "2024-11-24")]
+    assert tag("ar", "قتل ستة أشخاص في انفجار سيارة يوم الاثنين.") == [("يوم الاثنين", "2024-11-25")]
+    assert tag("ar", "سيهاجم المتمردون المدينة يوم الاثنين.") == [("يوم الاثنين", "2024-12-02")]
+
+
 def test_other_languages_without_dct():
     assert tag("fr", "Hier, le 3 mars 2020.", None) == [("Hier", "XXXX-XX-XX"),
                                                         ("le 3 mars 2020", "2020-03-03")]

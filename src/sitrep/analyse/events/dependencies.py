@@ -72,7 +72,13 @@ def case_word(token: Token) -> str:
 
 def is_passive(verb: Token) -> bool:
     """A passive clause: a passive subject or auxiliary, or a passive verb form without an
-    active subject (the morphology alone is often wrong on simple past forms)."""
+    active subject (the morphology alone is often wrong on simple past forms). A pronominal
+    verb is active, whatever relation the parse gave its subject: an inherent one ("se
+    apoderaron de": ``expl:pv``), and a reflexive one with an auxiliary ("se sont affrontés",
+    "s'est retirée": a compound past; a reflexive passive, "se vendieron casas", has none)."""
+    relations = {c.dep_ for c in verb.children}
+    if "expl:pv" in relations or ("expl:pass" in relations and relations & {"aux", "aux:pass", "aux:tense"}):
+        return False
     if any(c.dep_ in ("nsubj:pass", "aux:pass", "expl:pass", "csubj:pass") for c in verb.children):
         return True
     return "Pass" in verb.morph.get("Voice") and not any(c.dep_ == "nsubj" for c in verb.children)

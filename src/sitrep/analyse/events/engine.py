@@ -271,12 +271,16 @@ class _DocumentState:
                         self._add(out, event)
                     break
         # "gözaltına aldı 50 göstericiyi", "arrested 50 protesters": people named by what they
-        # did, as another act's target, are that act's object, not a protest of their own
+        # did, as another act's participant, are that act's object or its actor ("İsyancılar
+        # kenti ele geçirdi": the rebels seized the town), not a protest of their own;
         # "قصفت مسيرات الدعم السريع": a word read as the weapon of one act (drones) is no
         # act of its own (marches)
         out = [event for event in out
-               if not any(t.start <= event.trigger.start and event.trigger.end <= t.end
-                          for other in out if other is not event for t in other.targets)
+               if not (event.type in CROWD_EVENTS and any(
+                   a.start <= event.trigger.start and event.trigger.end <= a.end
+                   for other in out if other is not event for a in [*other.targets, *other.actors]))
+               and not any(t.start <= event.trigger.start and event.trigger.end <= t.end
+                           for other in out if other is not event for t in other.targets)
                and not any(s <= event.trigger.start and event.trigger.end <= e for s, e in self.instruments)]
         self._claimed_acts(out, sentence, candidates, parse)
         for event in out:  # a bare noun of the same act in the clause says what kind it was
