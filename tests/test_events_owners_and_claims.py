@@ -75,3 +75,30 @@ COUNTED = [
 def test_a_counted_crowd_is_the_group_not_the_count(language: str, text: str, group: str) -> None:
     protest = only(reported(language, text), "PROTEST")
     assert [a.text for a in protest.actors] == [group] and protest.targets == []
+
+
+AGAINST = [
+    ("de", "Tausende Menschen haben am Samstag in Tiflis gegen die Regierung demonstriert.", "Menschen", "Regierung"),
+    ("pt", "Milhares de pessoas protestaram em Tbilisi no sábado contra o governo.", "pessoas", "governo"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "actor", "target"), AGAINST)
+def test_whoever_a_protest_is_against_is_its_target_never_its_actor(
+        language: str, text: str, actor: str, target: str) -> None:
+    protest = only(reported(language, text), "PROTEST")
+    assert [a.text for a in protest.actors] == [actor] and [t.text for t in protest.targets] == [target]
+
+
+def test_the_weapon_an_attack_used_is_not_its_target() -> None:
+    attack = only(reported("pt", "Um ataque russo com drones contra Kharkiv matou três pessoas nesta terça-feira."),
+                  "ASSAULT")
+    assert "drones" not in [t.text for t in attack.targets]
+    assert [t.text for t in attack.targets] == ["Kharkiv"]
+
+
+def test_an_event_noun_opening_a_sentence_is_not_part_of_the_name_after_it() -> None:
+    text = "Serangan udara Israel di Rafah menewaskan 20 orang pada Selasa."
+    analysis = analyse(Document(id="t", text=text, meta=Meta(published="2024-11-30", language="id")))
+    assert [m.text for m in analysis.mentions][:1] == ["Israel"]
+    assert [a.text for a in only(analysis.events, "ASSAULT").actors] == ["Israel"]

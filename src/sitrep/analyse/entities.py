@@ -372,8 +372,13 @@ class EntityFinder:
         if cand.source == "kb":  # an exact knowledge-base alias is a name as it stands
             return cand
         cues = self.cues
-        while cand.start < cand.end and self._droppable_first_word(t, cand):
+        dropped = False
+        while cand.start < cand.end and (self._droppable_first_word(t, cand) or (
+                dropped and self.cased and not t.cap[cand.start] and t.lower[cand.start] not in cues.particles)):
+            # the lower-case words after a dropped one belong to it ("Serangan udara Israel":
+            # an air strike, then the name)
             cand.start += 1
+            dropped = True
         while cand.end > cand.start and (t.lower[cand.end - 1] in cues.connectors or t.punct[cand.end - 1]):
             cand.end -= 1
         if cand.start >= cand.end:

@@ -227,8 +227,7 @@ class _DocumentState:
                                         frozenset(word.casefold() for word in lexicon.numbers))
         self.determiners = resources.determiners(ctx.language)
         # words that mark an opponent and never a place: against, contra, contre, против
-        self.opponent_markers = frozenset(m for m in lexicon.target_markers
-                                          if len(m) >= 5 and not lexicon.place_prep.fullmatch(m))
+        self.opponent_markers = proximity.opponent_markers(lexicon)
         self.earlier: dict[str, Event] = {}  # the last reported event of each type
         self.retold: list[tuple[Event, int, int, int]] = []  # (event, sentence, trigger span) told again
         self.kinds: list[tuple[int, tuple[int, int], str, str]] = []  # subtypes of bare nouns, by clause
@@ -364,8 +363,9 @@ class _DocumentState:
             # the name right before the day is the one who acted
             actors = self._adjacent_subject(parse, replace(trigger, start=dated[0].start), candidates)
         actors = self._wielders(actors, candidates, parse)
+        # "un ataque con drones contra Kharkiv": the weapon an act used is no target of it
         targets = [t for t in targets if not self._is_trigger_word(t) and not self._is_time(t)
-                   and not _inside(t, trigger)]
+                   and not _inside(t, trigger) and not self._is_weapon(t)]
         victims = self._victims(entry.type, trigger.start, candidates)
         if victims:  # "وقتل 17 شخصا", "killed 17 people": the people counted were killed
             actors = [a for a in actors if not any(_same_span(a, v) for v, _ in victims)]
@@ -373,7 +373,7 @@ class _DocumentState:
             if own:  # the trigger is the killing word: its count is its object
                 targets = own[:1] + [t for t in targets if not _same_span(t, own[0])]
         if not targets:
-            targets = self._after_preposition(trigger, candidates) or self._opposed(trigger, candidates)
+            targets = self._after_preposition(trigger, candidates) or self._opposed(trigger, candidates, parse is None)
         if entry.needs_argument and not (actors or targets or (self.sole.get(entry.type) == trigger.start
                                                                and self._counts_in(entry.type))):
             if entry.subtype:  # "a car bomb explosion ... killed 12": the kind of the killing
@@ -456,15 +456,24 @@ class _DocumentState:
             return []
         return self._name_at(trigger.end, candidates)
 
-    def _opposed(self, trigger: _Trigger, candidates: list[Argument]) -> list[Argument]:
+    def _opposed(self, trigger: _Trigger, candidates: list[Argument], by_position: bool) -> list[Argument]:
         """"protestaron en Santiago contra el gobierno": the name after a word that marks
-        an opponent, later in the trigger's clause, when the parse hung that phrase elsewhere."""
+        an opponent later in the trigger's clause, when the parse hung that phrase elsewhere.
+        Read ``by_position`` (no parse), the phrase may also come before the trigger, as it
+        does where the verb comes last ("haben gegen die Regierung demonstriert"); a parse
+        would have given it to the trigger if it were its own ("protests against X appeared
+        aimed at warning ...")."""
         if not self.opponent_markers:
             return []
-        for word in re.finditer(r"\w+", self.text[trigger.end:trigger.clause[1]]):
+        c_start, c_end = trigger.clause
+        if not by_position:
+            c_start = trigger.end
+        for word in re.finditer(r"\w+", self.text[c_start:c_end]):
+            if trigger.start <= c_start + word.start() < trigger.end:
+                continue
             if word.group().casefold() in self.opponent_markers:
-                found = self._name_at(trigger.end + word.end(), candidates)
-                if found:
+                found = self._name_at(c_start + word.end(), candidates)
+                if found and not _inside(found[0], trigger):
                     return found
         return []
 
@@ -626,6 +635,11 @@ class _DocumentState:
                 if cand.start <= c_start < cand.end and cand.start >= arg.end and self._may_own(cand):
                     return cand
         return None
+
+    def _is_weapon(self, arg: Argument) -> bool:
+        """A weapon named by a common noun ("drones", "missiles"), with no owner in its words."""
+        return (arg.mention is None and arg.nominal and not (arg.agent and " " in arg.agent)
+                and self.actors.weapons.search(arg.text) is not None)
 
     def _may_own(self, cand: Argument) -> bool:
         """A name or a described actor, not a town ("Gaza rockets": where they came from)."""

@@ -48,8 +48,12 @@ def nearest_arguments(
 ) -> tuple[list[Argument], list[Argument]]:
     """Actor: nearest candidate before the trigger; target: nearest after; passives swap."""
     (t_start, t_end), (c_start, c_end) = trigger, clause
+    # "haben ... gegen die Regierung demonstriert": whoever a protest or an attack is against
+    # is never the one who acted, however near the trigger
+    opponents = opponent_markers(lexicon)
     before = [c for c in candidates if c.end <= t_start and c.mention not in towns
-              and not _in_place_phrase(text, c.start, lexicon, but_not=lexicon.target_markers)]
+              and not _in_place_phrase(text, c.start, lexicon, but_not=lexicon.target_markers)
+              and not _after_word(text, c.start, opponents)]
     # "nahm in Berlin 20 Demonstranten fest", "serangan bom di Makassar": a town after a
     # place preposition says where (the event's place), never whom
     following = [c for c in candidates if c.start >= t_end and c.start < c_end]
@@ -77,6 +81,20 @@ def nearest_arguments(
         target = in_clause[-1] if in_clause else None
         actor = agent
     return copy_argument(actor), copy_argument(target)
+
+
+def opponent_markers(lexicon: EventLexicon) -> frozenset[str]:
+    """The target markers that mark an opponent and never a place: against, gegen, contre,
+    contra, против (long words; "on", "à", "по" also say where)."""
+    return frozenset(m for m in lexicon.target_markers if len(m) >= 5 and not lexicon.place_prep.fullmatch(m))
+
+
+def _after_word(text: str, start: int, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` stands right before ``start``, or before an article there."""
+    before = text[max(0, start - 30):start].split()
+    if len(before) >= 2 and len(before[-1]) <= 3 and before[-1].casefold() not in words:
+        before = before[:-1]  # "gegen die Regierung", "contre le gouvernement"
+    return bool(before) and before[-1].casefold() in words
 
 
 def _in_place_phrase(text: str, start: int, lexicon: EventLexicon, but_not: frozenset[str] = frozenset()) -> bool:
