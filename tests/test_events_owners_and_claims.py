@@ -102,3 +102,28 @@ def test_an_event_noun_opening_a_sentence_is_not_part_of_the_name_after_it() -> 
     analysis = analyse(Document(id="t", text=text, meta=Meta(published="2024-11-30", language="id")))
     assert [m.text for m in analysis.mentions][:1] == ["Israel"]
     assert [a.text for a in only(analysis.events, "ASSAULT").actors] == ["Israel"]
+
+
+ONGOING = [
+    ("en", "The army has been fighting the RSF since October 2023."),
+    ("de", "Die Armee kämpft seit Oktober 2023 gegen die RSF."),
+    ("id", "Militer Sudan bertempur melawan RSF sejak April 2023."),
+    ("fr", "L'armée combat les rebelles depuis mars 2022."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ONGOING)
+def test_an_act_going_on_since_long_before_the_article_is_background(language: str, text: str) -> None:
+    found = analyse(Document(id="t", text=text, meta=Meta(published="2024-11-30", language=language))).events
+    assert [(e.type, e.status) for e in found] == [("ASSAULT", "background")]
+
+
+def test_an_act_going_on_since_a_recent_day_is_news() -> None:
+    arrests = only(reported("en", "Police have arrested 300 protesters since Monday."), "COERCE")
+    assert arrests.status == "reported"
+
+
+def test_a_relative_clause_s_act_and_the_main_clause_s_act_are_two_events() -> None:
+    text = "The army, which has fought the rebels since October 2023, shelled Khartoum on Monday."
+    found = analyse(Document(id="t", text=text, meta=Meta(published="2024-11-30", language="en"))).events
+    assert [(e.trigger.text, e.status) for e in found] == [("fought", "background"), ("shelled", "reported")]

@@ -267,7 +267,7 @@ class _DocumentState:
                 found = self._events(index, sentence, reading, candidates, parse, question, trigger_spans)
                 if found is not None:
                     for event in found:
-                        self._add(out, event)
+                        self._add(out, event, parse)
                     break
         # "gözaltına aldı 50 göstericiyi", "arrested 50 protesters": people named by what they
         # did, as another act's participant, are that act's object or its actor ("İsyancılar
@@ -288,11 +288,14 @@ class _DocumentState:
                                       if i == index and kind == event.type and s <= event.trigger.start < e), None)
         return out
 
-    def _add(self, out: list[Event], event: Event) -> None:
+    def _add(self, out: list[Event], event: Event, parse: Parse | None = None) -> None:
         """Append an event, one per type, status and clause ("this offensive was fought by
         ...", "the bombings killed 200 people": the reading with participants wins, an
-        actor before a target)."""
-        if out and (out[-1].type, out[-1].start, out[-1].status) == (event.type, event.start, event.status):
+        actor before a target). Two verbs that the parse puts in clauses of their own are
+        two acts, wherever the punctuation puts them ("The army, which has fought the
+        rebels since 2023, shelled Khartoum")."""
+        if out and (out[-1].type, out[-1].start, out[-1].status) == (event.type, event.start, event.status) \
+                and not self._own_clauses(out[-1], event, parse):
             if _named(out[-1]) >= _named(event):
                 return
             out.pop()
@@ -301,6 +304,18 @@ class _DocumentState:
             self.earlier[event.type] = event
             if event.actors:
                 self.reader.last_actor = event.actors[0]
+
+    @staticmethod
+    def _own_clauses(one: Event, other: Event, parse: Parse | None) -> bool:
+        """Whether one of two verbal triggers heads a relative clause: an act of its own,
+        told about a participant ("the army, which has fought ..., shelled"); "attacked the
+        village, killing 12" and "attacked and killed" are one act told twice."""
+        if parse is None:
+            return False
+        heads = [dependencies.trigger_head(parse, e.trigger.start, e.trigger.end) for e in (one, other)]
+        if any(h is None or h.pos_ != "VERB" for h in heads) or heads[0].i == heads[1].i:
+            return False
+        return any(h.dep_ in ("acl:relcl", "relcl") for h in heads)
 
     def _events(self, index: int, sentence: Sentence, trigger: _Trigger, candidates: list[Argument],
                 parse: Parse | None, question: bool, trigger_spans: list[tuple[int, int]]) -> list[Event] | None:
@@ -730,7 +745,8 @@ class _DocumentState:
             if not when.inferred and when.value and not anchoring.is_background(
                     when.value, False, published, NARRATIVE_DAYS):
                 narrative = (paragraph, when.value)  # a date long past is its own sentence's
-            if event.status == "reported" and anchoring.is_background(when.value, when.inferred, published):
+            if event.status == "reported" and (anchoring.is_background(when.value, when.inferred, published)
+                                               or self._ongoing_since_long_ago(event, published, parse, head)):
                 event.status = "background"
             # place
             taken = [(a.start, a.end) for a in event.actors] + ([dateline_span] if dateline_span else [])
@@ -761,6 +777,23 @@ class _DocumentState:
         for event, index, start, end in self.retold:
             self._date_told_again(event, index, start, end, published)
         events[:] = kept
+
+    def _ongoing_since_long_ago(self, event: Event, published: dt.date | None, parse: Parse | None,
+                                head: Token | None) -> bool:
+        """An act its own clause says has gone on since a date more than a year before the
+        article ("the army has been fighting the RSF since October 2023"): the war itself,
+        background to the news, not a report of what happened ("arrested 300 people since
+        Monday" stays news; so does "the army, which has fought since 2023, shelled ...")."""
+        for cue in self.lexicon.ongoing_since.finditer(self.text, event.start, event.end):
+            timex = next((t for t in self.ctx.timexes if 0 <= t.start - cue.end() <= 2), None)
+            if timex is None or not anchoring.is_background(timex.value, False, published):
+                continue
+            if parse is not None and head is not None:
+                anchor = parse.head_of(timex.start, timex.end)
+                if anchor is None or dependencies.governs(anchor, head) != 0:
+                    continue  # the date of another clause's act
+            return True
+        return False
 
     def _stated_date(self, index: int, parse: Parse | None, head: Token | None, trigger_start: int) -> int | None:
         """The time expression that dates the act at a trigger of sentence ``index``."""

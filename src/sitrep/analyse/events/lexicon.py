@@ -71,6 +71,7 @@ class EventLexicon:
     light_verbs: re.Pattern  # "launched an attack": the verb's subject is the attacker
     responsibility: re.Pattern  # "claimed responsibility for": its subject did the act it names
     not_event_date: re.Pattern  # "since October": a date that is not when the event happened
+    ongoing_since: re.Pattern  # "has been fighting since October 2023": an act that began then
     place_relation: re.Pattern  # "20 km north of" right before a place
     reporting: re.Pattern  # said, confirmed, according to: never an event, never its actor
     future_form: re.Pattern  # a verb form that is itself a future ("atacará", "سيهاجم"): planned
@@ -158,6 +159,7 @@ def event_lexicon(language: str) -> EventLexicon | None:
         light_verbs=word_regex(config.get("light_verbs", []), config, affixes=False),
         responsibility=word_regex(config.get("responsibility", []), config, affixes=False),
         not_event_date=word_regex(config.get("not_event_date", []), config, affixes=False),
+        ongoing_since=word_regex(config.get("ongoing_since", []), config, affixes=False),
         place_relation=re.compile(config["place_relation"], re.IGNORECASE)
         if config.get("place_relation") else NEVER,
         reporting=word_regex(reporting, quotes) if reporting else NEVER,
