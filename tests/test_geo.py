@@ -266,6 +266,8 @@ def test_a_capital_named_alone_is_the_capital_not_a_namesake_town(resolver, text
     ("Чиновники встретились в Дамаске в понедельник.", "Дамаске", "Damascus", "SY"),
     ("Официальный представитель в Лондоне заявил об этом.", "Лондоне", "London", "GB"),
     ("Тысячи людей протестовали в Афинах.", "Афинах", "Athens", "GR"),
+    # a village's other-language name "Львове" does not hide Lviv (Львов) in the locative
+    ("Во Львове прогремели взрывы.", "Львове", "Lviv", "UA"),
 ])
 def test_russian_case_forms_resolve_through_their_dictionary_form(resolver, text, name, place, country) -> None:
     found = resolve_one(resolver, text, name, "ru")

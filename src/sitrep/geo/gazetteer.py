@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from sitrep.geo.build import build
+from sitrep.geo.build import STRONG, build
 from sitrep.geo.names import base_forms, query_keys
 
 BUILD_VERSION = 11
@@ -165,16 +165,19 @@ class Gazetteer:
         return list(self._surface(surface))
 
     def candidates_in(self, surface: str, language: str) -> list[Candidate]:
-        """:meth:`candidates`, else those of every dictionary form the name may have where
+        """:meth:`candidates`, and those of every dictionary form the name may have where
         the language inflects place names (:func:`~sitrep.geo.names.base_forms`): "Газе" may
-        be "Газа" or a town "Газ", and the resolver weighs them as it weighs namesakes."""
+        be "Газа" or a town "Газ", and the resolver weighs them as it weighs namesakes. The
+        dictionary forms are looked up unless the written form is a place's own name: a
+        village whose other-language name happens to be "Львове" does not hide Lviv
+        (Львов) in the locative."""
         found = self.candidates(surface)
-        if found:
+        if any(c.src in STRONG for c in found):
             return found
-        out: dict[int, Candidate] = {}
+        out: dict[int, Candidate] = {c.record.pid: c for c in found}
         for form in base_forms(surface, language):
             for cand in self.candidates(form):
-                out.setdefault(id(cand.record), cand)
+                out.setdefault(cand.record.pid, cand)
         return list(out.values())
 
     def _candidates_of(self, surface: str) -> tuple[Candidate, ...]:
