@@ -269,18 +269,7 @@ class _DocumentState:
                     for event in found:
                         self._add(out, event, parse)
                     break
-        # "gözaltına aldı 50 göstericiyi", "arrested 50 protesters": people named by what they
-        # did, as another act's participant, are that act's object or its actor ("İsyancılar
-        # kenti ele geçirdi": the rebels seized the town), not a protest of their own;
-        # "قصفت مسيرات الدعم السريع": a word read as the weapon of one act (drones) is no
-        # act of its own (marches)
-        out = [event for event in out
-               if not (event.type in CROWD_EVENTS and any(
-                   a.start <= event.trigger.start and event.trigger.end <= a.end
-                   for other in out if other is not event for a in [*other.targets, *other.actors]))
-               and not any(t.start <= event.trigger.start and event.trigger.end <= t.end
-                           for other in out if other is not event for t in other.targets)
-               and not any(s <= event.trigger.start and event.trigger.end <= e for s, e in self.instruments)]
+        out = [event for event in out if not self._part_of_another(event, out)]
         self._claimed_acts(out, sentence, candidates, parse)
         for event in out:  # a bare noun of the same act in the clause says what kind it was
             if event.subtype is None:
@@ -304,6 +293,16 @@ class _DocumentState:
             self.earlier[event.type] = event
             if event.actors:
                 self.reader.last_actor = event.actors[0]
+
+    def _part_of_another(self, event: Event, events: list[Event]) -> bool:
+        """Whether an event's trigger is only a word of another act of its sentence: its
+        target ("arrested 50 protesters", "50 göstericiyi gözaltına aldı"), for a protest
+        word its actor too ("İsyancılar kenti ele geçirdi": the rebels seized the town), or
+        the weapon it was done with ("قصفت مسيرات الدعم السريع": drones, not marches)."""
+        start, end = event.trigger.start, event.trigger.end
+        roles = [(a.start, a.end) for other in events if other is not event
+                 for a in (other.targets + other.actors if event.type in CROWD_EVENTS else other.targets)]
+        return any(s <= start and end <= e for s, e in roles + self.instruments)
 
     @staticmethod
     def _own_clauses(one: Event, other: Event, parse: Parse | None) -> bool:
@@ -569,8 +568,9 @@ class _DocumentState:
     def _claimed_acts(self, events: list[Event], sentence: Sentence, candidates: list[Argument],
                       parse: Parse | None) -> None:
         """"The group claimed responsibility for the ambush that killed 20 soldiers": whoever
-        claims an act did it. The attacks and abductions the claim names (after its words; before them
-        where the verb ends the clause) take the claimant as actor where they name none."""
+        claims an act did it. The attacks and abductions the claim names (after its words;
+        before them where the verb ends the clause) take the claimant as actor where they
+        name none."""
         lexicon = self.lexicon
         for cue in lexicon.responsibility.finditer(self.text, sentence.start, sentence.end):
             if lexicon.verb_final:
@@ -607,11 +607,11 @@ class _DocumentState:
     def _wielders(self, actors: list[Argument], candidates: list[Argument], parse: Parse | None) -> list[Argument]:
         """Who acted where a weapon is named as the actor: its owner when the words name
         one ("militia drones", "the RSF's artillery", "drones de la milicia", "مسيرات الدعم
-        السريع", "беспилотники ВСУ"); the weapon itself
-        when a country's word gives its side ("Israeli warplanes", agent ``ISR MIL``); else
-        the weapon as the words give it, with no agent code: "artillery pounded the town"
-        does not say whose, and a bare "drones" coded as the military would credit the
-        attack to an army that may not have fired (and give it the article's country)."""
+        السريع", "беспилотники ВСУ"); the weapon itself when a country's word gives its side
+        ("Israeli warplanes", agent ``ISR MIL``); else the weapon as the words give it, with
+        no agent code: "artillery pounded the town" does not say whose, and a bare "drones"
+        coded as the military would credit the attack to an army that may not have fired
+        (and give it the article's country)."""
         out = []
         for arg in actors:
             if arg.mention is not None or not arg.nominal or not self.actors.weapons.search(arg.text):
