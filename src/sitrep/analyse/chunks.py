@@ -20,16 +20,22 @@ from sitrep.model import Document, DocumentAnalysis
 SECTION_CHARS = 40_000
 
 
+def last_break(text: str, low: int, high: int) -> tuple[int, int] | None:
+    """(position, length) of the last paragraph break in text[low:high], else of the last
+    line break, else of the last space; None when there is none (one long token)."""
+    for separator in ("\n\n", "\n", " "):
+        cut = text.rfind(separator, low, high)
+        if cut >= 0:
+            return cut, len(separator)
+    return None
+
+
 def sections(text: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
     """(start, end) of consecutive sections, each ending at a paragraph or line break."""
     bounds, start = [], 0
     while len(text) - start > size:
-        end = start + size  # no break at all: cut mid-word
-        for separator in ("\n\n", "\n", " "):
-            cut = text.rfind(separator, start + size // 2, start + size)
-            if cut >= 0:
-                end = cut + len(separator)
-                break
+        found = last_break(text, start + size // 2, start + size)
+        end = found[0] + found[1] if found else start + size  # no break at all: cut mid-word
         bounds.append((start, end))
         start = end
     bounds.append((start, len(text)))

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from sitrep import resources
-from sitrep.analyse.chunks import SECTION_CHARS, analyse_in_sections
+from sitrep.analyse.chunks import SECTION_CHARS, analyse_in_sections, last_break
 from sitrep.analyse.docs import assign_sentences, doc_parses, doc_sentences, doc_text, no_resources, warn
 from sitrep.analyse.langid import detect_language
 from sitrep.analyse.sentences import (  # noqa: F401 - registers the components
@@ -361,12 +361,8 @@ def _analysed_part(document: Document, limit: int) -> tuple[Document, int | None
     text = document.text
     if not limit or len(text) <= limit:
         return document, None
-    cut = limit
-    for separator in ("\n\n", "\n", " "):
-        found = text.rfind(separator, limit // 2, limit)
-        if found >= 0:
-            cut = found
-            break
+    found = last_break(text, limit // 2, limit)
+    cut = found[0] if found else limit
     return dataclasses.replace(document, text=text[:cut]), cut
 
 

@@ -224,10 +224,8 @@ class _DocumentState:
         self.mention_starts = [m.start for m in ctx.mentions]
         self.towns = _towns(ctx.mentions, ctx.places)
         self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors, ctx.places, lexicon.territory,
-                                        frozenset(word.casefold() for word in lexicon.numbers))
+                                        lexicon.count_words)
         self.determiners = resources.determiners(ctx.language)
-        # words that mark an opponent and never a place: against, contra, contre, против
-        self.opponent_markers = proximity.opponent_markers(lexicon)
         self.earlier: dict[str, Event] = {}  # the last reported event of each type
         self.retold: list[tuple[Event, int, int, int]] = []  # (event, sentence, trigger span) told again
         self.kinds: list[tuple[int, tuple[int, int], str, str]] = []  # subtypes of bare nouns, by clause
@@ -379,7 +377,7 @@ class _DocumentState:
         actors = self._wielders(actors, candidates, parse)
         # "un ataque con drones contra Kharkiv": the weapon an act used is no target of it
         targets = [t for t in targets if not self._is_trigger_word(t) and not self._is_time(t)
-                   and not _inside(t, trigger) and not self._is_weapon(t)]
+                   and not _inside(t, trigger) and not (self._is_weapon(t) and not _has_side(t))]
         victims = self._victims(entry.type, trigger.start, candidates)
         if victims:  # "وقتل 17 شخصا", "killed 17 people": the people counted were killed
             actors = [a for a in actors if not any(_same_span(a, v) for v, _ in victims)]
@@ -477,7 +475,7 @@ class _DocumentState:
         does where the verb comes last ("haben gegen die Regierung demonstriert"); a parse
         would have given it to the trigger if it were its own ("protests against X appeared
         aimed at warning ...")."""
-        if not self.opponent_markers:
+        if not self.lexicon.opponent_markers:
             return []
         c_start, c_end = trigger.clause
         if not by_position:
@@ -485,7 +483,7 @@ class _DocumentState:
         for word in re.finditer(r"\w+", self.text[c_start:c_end]):
             if trigger.start <= c_start + word.start() < trigger.end:
                 continue
-            if word.group().casefold() in self.opponent_markers:
+            if word.group().casefold() in self.lexicon.opponent_markers:
                 found = self._name_at(c_start + word.end(), candidates)
                 if found and not _inside(found[0], trigger):
                     return found
@@ -614,14 +612,14 @@ class _DocumentState:
         (and give it the article's country)."""
         out = []
         for arg in actors:
-            if arg.mention is not None or not arg.nominal or not self.actors.weapons.search(arg.text):
+            if not self._is_weapon(arg):
                 out.append(arg)
                 continue
             self.instruments.append((arg.start, arg.end))
             owner = self._owner_before(arg, candidates) or self._owner_after(arg, candidates, parse)
             if owner is not None:
                 out.append(copy_argument(owner))
-            elif arg.agent and " " in arg.agent:  # a country-qualified agent: "ISR MIL"
+            elif _has_side(arg):
                 out.append(arg)
             else:
                 out.append(replace(arg, agent=None))
@@ -652,15 +650,14 @@ class _DocumentState:
         return None
 
     def _is_weapon(self, arg: Argument) -> bool:
-        """A weapon named by a common noun ("drones", "missiles"), with no owner in its words."""
-        return (arg.mention is None and arg.nominal and not (arg.agent and " " in arg.agent)
-                and self.actors.weapons.search(arg.text) is not None)
+        """A weapon named by a common noun ("drones", "missiles", "Israeli warplanes")."""
+        return arg.mention is None and arg.nominal and self.actors.weapons.search(arg.text) is not None
 
     def _may_own(self, cand: Argument) -> bool:
         """A name or a described actor, not a town ("Gaza rockets": where they came from)."""
         if cand.mention is not None:
             return cand.mention not in self.towns
-        return bool(cand.agent) and not self.actors.weapons.search(cand.text)
+        return bool(cand.agent) and not self._is_weapon(cand)
 
     def _is_time(self, arg: Argument) -> bool:
         """A date or time in a participant's place ("... the embassy on Friday")."""
@@ -836,6 +833,11 @@ class _DocumentState:
             return None
         place = self.ctx.places[before[-1]]
         return anchoring.Where(before[-1], anchoring.PLACE_PRECISION.get(place.kind, 3), False)
+
+
+def _has_side(arg: Argument) -> bool:
+    """Whether a described actor's agent code names a country ("Israeli warplanes": ISR MIL)."""
+    return bool(arg.agent) and " " in arg.agent
 
 
 _OWNER_GAP = re.compile(r"\s*(?:['’]s?)?\s*")

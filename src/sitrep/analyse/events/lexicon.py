@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from sitrep import resources
 from sitrep.analyse.events.patterns import NEVER, alternation, expand, guarded, word_regex
@@ -83,6 +83,17 @@ class EventLexicon:
     verb_first: bool  # VSO languages: a clause-initial verb's subject follows it
     verb_final: bool  # SOV languages: the subject opens the clause, the object stands before the verb
     mood_after: bool  # mood and negation words may follow the trigger (V2 and SOV languages)
+
+    @cached_property
+    def count_words(self) -> frozenset[str]:
+        """The number words, lower-cased: "hundreds", "centaines", "مئات" count a group."""
+        return frozenset(word.casefold() for word in self.numbers)
+
+    @cached_property
+    def opponent_markers(self) -> frozenset[str]:
+        """The target markers that mark an opponent and never a place: against, gegen,
+        contre, contra, против (long words; "on", "à", "по" also say where)."""
+        return frozenset(m for m in self.target_markers if len(m) >= 5 and not self.place_prep.fullmatch(m))
 
 
 def _words(items: list[str] | None) -> frozenset[str]:

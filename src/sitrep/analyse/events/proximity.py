@@ -10,6 +10,7 @@ swapped for passives ("were killed by ...", "diserang"). The dependency rules of
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from sitrep.analyse.events.lexicon import EventLexicon
 from sitrep.model import Argument, Place
@@ -50,10 +51,9 @@ def nearest_arguments(
     (t_start, t_end), (c_start, c_end) = trigger, clause
     # "haben ... gegen die Regierung demonstriert": whoever a protest or an attack is against
     # is never the one who acted, however near the trigger
-    opponents = opponent_markers(lexicon)
     before = [c for c in candidates if c.end <= t_start and c.mention not in towns
               and not _in_place_phrase(text, c.start, lexicon, but_not=lexicon.target_markers)
-              and not _after_word(text, c.start, opponents)]
+              and not _after_opponent_marker(text, c.start, lexicon)]
     # "nahm in Berlin 20 Demonstranten fest", "serangan bom di Makassar": a town after a
     # place preposition says where (the event's place), never whom
     following = [c for c in candidates if c.start >= t_end and c.start < c_end]
@@ -83,18 +83,14 @@ def nearest_arguments(
     return copy_argument(actor), copy_argument(target)
 
 
-def opponent_markers(lexicon: EventLexicon) -> frozenset[str]:
-    """The target markers that mark an opponent and never a place: against, gegen, contre,
-    contra, против (long words; "on", "à", "по" also say where)."""
-    return frozenset(m for m in lexicon.target_markers if len(m) >= 5 and not lexicon.place_prep.fullmatch(m))
-
-
-def _after_word(text: str, start: int, words: frozenset[str]) -> bool:
-    """Whether one of ``words`` stands right before ``start``, or before an article there."""
-    before = text[max(0, start - 30):start].split()
-    if len(before) >= 2 and len(before[-1]) <= 3 and before[-1].casefold() not in words:
-        before = before[:-1]  # "gegen die Regierung", "contre le gouvernement"
-    return bool(before) and before[-1].casefold() in words
+def _word_before(text: str, start: int, wanted: Callable[[str], bool]) -> str:
+    """The word that governs the word at ``start``: the one right before it, looking
+    through a short lower-case word between (an article: "in a town", "gegen die
+    Regierung") unless that word is itself ``wanted``. Empty at the start of the text."""
+    words = text[max(0, start - 30):start].split()
+    if len(words) >= 2 and len(words[-1]) <= 3 and not words[-1][0].isupper() and not wanted(words[-1]):
+        words = words[:-1]
+    return words[-1] if words else ""
 
 
 def _in_place_phrase(text: str, start: int, lexicon: EventLexicon, but_not: frozenset[str] = frozenset()) -> bool:
@@ -102,13 +98,17 @@ def _in_place_phrase(text: str, start: int, lexicon: EventLexicon, but_not: froz
     Ukraina", "talks in Moscow", "in a town"): it says where, it does not act and is not
     acted on. A short lower-case word between (an article) is looked through. ``but_not``:
     prepositions that also mark a target ("удар по Харькову")."""
-    words = text[max(0, start - 30):start].split()
-    if words and len(words[-1]) <= 3 and not words[-1][0].isupper() and not lexicon.place_prep.fullmatch(words[-1]):
-        words = words[:-1]
     # lower case: sentence-initial "A Rússia" is an article, not "to"; one letter may be a
     # place preposition ("в Москве", "à Paris") unless it also marks a target ("a", "à")
-    return (bool(words) and not words[-1][0].isupper()
-            and lexicon.place_prep.fullmatch(words[-1]) is not None and words[-1].casefold() not in but_not)
+    word = _word_before(text, start, lambda w: lexicon.place_prep.fullmatch(w) is not None)
+    return (bool(word) and not word[0].isupper() and lexicon.place_prep.fullmatch(word) is not None
+            and word.casefold() not in but_not)
+
+
+def _after_opponent_marker(text: str, start: int, lexicon: EventLexicon) -> bool:
+    """Whether the word at ``start`` is whom an act is against ("gegen die Regierung")."""
+    markers = lexicon.opponent_markers
+    return _word_before(text, start, lambda w: w.casefold() in markers).casefold() in markers
 
 
 def _verb_final(text: str, t_start: int, t_end: int, c_start: int, in_clause: list[Argument],
