@@ -18,12 +18,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
-from sitrep.analyse.pipeline import analyse
+from sitrep.analyse.pipeline import analyse, analyse_batch
 from sitrep.config import DEFAULT, Settings
 from sitrep.model import Document, DocumentAnalysis, Meta
 
 Progress = Callable[[int], None]  # called with the number of documents just finished
-BATCH = 8  # documents per task sent to a worker: fewer round trips for short articles
+BATCH = 16  # documents analysed together: one parser batch for their sentences, one task for a worker
 AHEAD = 3  # tasks per worker in flight: enough to keep every worker busy
 
 
@@ -51,10 +51,14 @@ def _analyse_safely(document: Document, settings: Settings = DEFAULT) -> Documen
     try:
         analysis = analyse(document, settings=settings)
     except Exception as exc:  # one bad article must not stop the batch
-        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        return Failed(document.source or document.id, f"analysis failed: {detail[:300]}")
+        return _failed(document, exc)
     analysis.warnings[:0] = document.warnings
     return analysis
+
+
+def _failed(document: Document, exc: Exception) -> Failed:
+    detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+    return Failed(document.source or document.id, f"analysis failed: {detail[:300]}")
 
 
 def warm_up(languages: tuple[str, ...] = ("en",), settings: Settings = DEFAULT) -> None:
@@ -65,7 +69,15 @@ def warm_up(languages: tuple[str, ...] = ("en",), settings: Settings = DEFAULT) 
 
 
 def _analyse_batch(documents: list[Document], settings: Settings = DEFAULT) -> list[DocumentAnalysis | Failed]:
-    return [_analyse_safely(document, settings) for document in documents]
+    """:func:`_analyse_safely` of each document, analysed together (one parser batch)."""
+    out: list[DocumentAnalysis | Failed] = []
+    for document, result in zip(documents, analyse_batch(documents, settings=settings), strict=True):
+        if isinstance(result, Exception):  # one bad article must not stop the batch
+            out.append(_failed(document, result))
+            continue
+        result.warnings[:0] = document.warnings
+        out.append(result)
+    return out
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -85,10 +97,11 @@ def analyse_many(
     per worker are in flight, so a caller can store each analysis before the rest is read.
     """
     if workers <= 1:
-        for document in documents:
-            yield _analyse_safely(document, settings)
-            if progress:
-                progress(1)
+        for batch in _batches(documents, BATCH):
+            for result in _analyse_batch(batch, settings):
+                yield result
+                if progress:
+                    progress(1)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=warm_up, initargs=(("en",), settings)) as pool:
         pending: deque[Future[list[DocumentAnalysis | Failed]]] = deque()

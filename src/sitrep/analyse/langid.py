@@ -14,6 +14,7 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 from sitrep.config import Settings
 
 SAMPLE_CHARS = 2000  # the opening of an article says what language it is in
+CHECK_CHARS = 600  # a declared language is only checked: a paragraph contradicts it clearly enough
 
 
 def configured_languages() -> tuple[str, ...]:
@@ -41,7 +42,7 @@ def detect_language(
     languages = languages or configured_languages()
     warnings: list[str] = []
     declared = (declared or "").lower().split("-")[0] or None
-    sample = text[:SAMPLE_CHARS]
+    sample = text[:CHECK_CHARS if declared else SAMPLE_CHARS]
     detector = _detector(languages)
     confidences = detector.compute_language_confidence_values(sample)
     best = confidences[0] if confidences else None

@@ -335,6 +335,48 @@ def analyse(
     document: Document, *, languages: tuple[str, ...] | None = None, settings: Settings = DEFAULT
 ) -> DocumentAnalysis:
     """Run every per-document stage on one article. Pure: no store, no shared state."""
+    return finish(prepare(document, languages=languages, settings=settings), settings)
+
+
+def analyse_batch(
+    documents: list[Document], *, languages: tuple[str, ...] | None = None, settings: Settings = DEFAULT
+) -> list[DocumentAnalysis | Exception]:
+    """:func:`analyse` of several articles, each result as if analysed alone (an
+    exception is the result of the document that raised it). Faster: the sentences the
+    event stage will parse are parsed for all the documents at once (:func:`parse_ahead`)."""
+    prepared: list[Prepared | Exception] = []
+    for document in documents:
+        try:
+            prepared.append(prepare(document, languages=languages, settings=settings))
+        except Exception as exc:  # noqa: BLE001 - the caller reports it for this document alone
+            prepared.append(exc)
+    try:
+        parse_ahead([p for p in prepared if isinstance(p, Prepared)], settings)
+    except Exception:  # noqa: BLE001, S110 - parsing ahead only saves time: each document parses its own
+        pass
+    results: list[DocumentAnalysis | Exception] = []
+    for item in prepared:
+        try:
+            results.append(item if isinstance(item, Exception) else finish(item, settings))
+        except Exception as exc:  # noqa: BLE001
+            results.append(exc)
+    return results
+
+
+@dataclasses.dataclass
+class Prepared:
+    """A document read up to its sentences: language known, the analysed part cut, the
+    spaCy Doc tokenised and split (None where the document is analysed in sections)."""
+
+    whole: Document
+    document: Document
+    language: str
+    warnings: list[str]
+    doc: Doc | None
+
+
+def prepare(document: Document, *, languages: tuple[str, ...] | None = None,
+            settings: Settings = DEFAULT) -> Prepared:
     clean = storable(document.text)  # spaCy and lingua raise on a lone surrogate; same length, same offsets
     if clean != document.text:
         document = dataclasses.replace(document, text=clean)
@@ -344,14 +386,42 @@ def analyse(
     if cut is not None:
         warnings.append(f"long document ({len(whole.text):,} characters): only the first {cut:,} analysed "
                         f"(max_analysed_chars {settings.max_analysed_chars:,})")
-    if len(document.text) > SECTION_CHARS:
-        merged = analyse_in_sections(document, language, lambda part: _analyse(part, language, [], settings))
-        merged.warnings = warnings + merged.warnings
-        merged.document = whole
+    doc = None if len(document.text) > SECTION_CHARS else _sentences_of(document, language, warnings, settings)
+    return Prepared(whole, document, language, warnings, doc)
+
+
+def finish(prepared: Prepared, settings: Settings = DEFAULT) -> DocumentAnalysis:
+    """The analysis stages after sentence splitting, on a prepared document."""
+    language = prepared.language
+    if prepared.doc is None:
+        merged = analyse_in_sections(prepared.document, language,
+                                     lambda part: _analyse(part, language, [], settings))
+        merged.warnings = prepared.warnings + merged.warnings
+        merged.document = prepared.whole
         return merged
-    analysis = _analyse(document, language, warnings, settings)
-    analysis.document = whole
+    analysis = _stages(prepared.doc, prepared.document, language, prepared.warnings, settings)
+    analysis.document = prepared.whole
     return analysis
+
+
+def parse_ahead(prepared: list[Prepared], settings: Settings = DEFAULT) -> None:
+    """Parse in one batch per language the sentences the event stage of these documents
+    will ask for (see :meth:`~sitrep.analyse.syntax.Parser.parse_ahead`)."""
+    if not settings.parser:
+        return
+    from sitrep.analyse.syntax import Parser
+
+    texts: dict[str, list[str]] = {}
+    for item in prepared:
+        if item.doc is None:
+            continue
+        engine = get_nlp(item.language, settings).get_pipe("sitrep_events").load(item.language)
+        texts.setdefault(item.language, []).extend(
+            engine.sentences_to_parse(doc_text(item.doc), doc_sentences(item.doc)))
+    for language, sentences in texts.items():
+        parser = Parser.for_language(language)
+        if parser is not None and sentences:
+            parser.parse_ahead(sentences)
 
 
 def _analysed_part(document: Document, limit: int) -> tuple[Document, int | None]:
@@ -367,6 +437,12 @@ def _analysed_part(document: Document, limit: int) -> tuple[Document, int | None
 
 
 def _analyse(document: Document, language: str, warnings: list[str], settings: Settings) -> DocumentAnalysis:
+    return _stages(_sentences_of(document, language, warnings, settings), document, language, warnings, settings)
+
+
+def _sentences_of(document: Document, language: str, warnings: list[str], settings: Settings) -> Doc:
+    """The document tokenised and split into sentences (the pipeline's components
+    before the sitrep stages)."""
     nlp = get_nlp(language, settings)
     doc = nlp.make_doc(document.text)
     doc._.sitrep_text = document.text
@@ -374,8 +450,19 @@ def _analyse(document: Document, language: str, warnings: list[str], settings: S
     doc._.sitrep_dct = document.meta.published
     if not document.meta.published:
         warnings.append("no publication date: relative time expressions left unresolved")
-    for _name, component in nlp.pipeline:
+    for name, component in nlp.pipeline:
+        if name in STAGES:
+            break
         doc = component(doc)
+    return doc
+
+
+def _stages(doc: Doc, document: Document, language: str, warnings: list[str],
+            settings: Settings) -> DocumentAnalysis:
+    """The sitrep stages on a split Doc, and what they found."""
+    for name, component in get_nlp(language, settings).pipeline:
+        if name in STAGES:
+            doc = component(doc)
     return DocumentAnalysis(
         document=document,
         language=language,

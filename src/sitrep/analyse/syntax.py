@@ -89,6 +89,8 @@ class Parser:
     def __init__(self, language: str, nlp: Language) -> None:
         self.language = language
         self.nlp = nlp
+        self._ahead: dict[str, Doc] = {}  # sentence text -> its parse, made by parse_ahead
+        self._ahead_lock = threading.Lock()
 
     @staticmethod
     def path(language: str) -> Path:
@@ -109,10 +111,25 @@ class Parser:
             return _load(language)
 
     def parse(self, sentences: list[tuple[int, str]]) -> list[Parse]:
-        """Parses of (offset, text) sentences, in order."""
+        """Parses of (offset, text) sentences, in order; a sentence parsed ahead
+        (:meth:`parse_ahead`) is taken from there."""
         texts = [text[:MAX_PARSE_CHARS] for _, text in sentences]
-        docs = self.nlp.pipe(texts, batch_size=64)
+        with self._ahead_lock:
+            ready = [self._ahead.pop(text, None) for text in texts]
+        todo = [text for text, doc in zip(texts, ready, strict=True) if doc is None]
+        parsed = iter(self.nlp.pipe(todo, batch_size=64))
+        docs = [doc if doc is not None else next(parsed) for doc in ready]
         return [Parse(doc=doc, offset=offset) for (offset, _), doc in zip(sentences, docs, strict=True)]
+
+    def parse_ahead(self, texts: list[str]) -> None:
+        """Parse the sentences that documents about to be analysed will ask for, in one
+        batch: the network runs about twice as fast on the sentences of many documents
+        at once as on each document's few. Replaces what was parsed ahead before (a
+        sentence no stage asked for is dropped, so memory stays that of one batch)."""
+        texts = list(dict.fromkeys(text[:MAX_PARSE_CHARS] for text in texts))
+        docs = dict(zip(texts, self.nlp.pipe(texts, batch_size=256), strict=True))
+        with self._ahead_lock:
+            self._ahead = docs
 
 
 @cache

@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from sitrep.geo.build import STRONG, build
+from sitrep.geo.keyfilter import KeyFilter
 from sitrep.geo.names import base_forms, query_keys
 
 BUILD_VERSION = 11
@@ -82,8 +83,11 @@ class Gazetteer:
         self._pid = -1
         self._db_lock = threading.Lock()
         self._connect()
+        # a name the file lacks is ruled out without a query (imported names are not in
+        # the filter, so with an import attached every key is queried)
+        self._keys = KeyFilter.for_database(path, self._db) if self.user is None else None
         self._records: dict[int, GeoRecord] = {}
-        self.lookup = lru_cache(maxsize=100_000)(self._lookup)  # type: ignore[method-assign]
+        self._known = lru_cache(maxsize=100_000)(self._lookup)
         # the same n-grams recur from article to article ("The United States", "Mr Biden")
         self._surface = lru_cache(maxsize=100_000)(self._candidates_of)
         self._countries = {r.country_code: r for r in self._query(
@@ -131,6 +135,13 @@ class Gazetteer:
             rec = GeoRecord(*row[:11])
             self._records[row[0]] = rec
         return rec
+
+    def lookup(self, key: str) -> tuple[Candidate, ...]:
+        """The records a normalised key names (most keys asked name none: they are ruled
+        out before the cache, which keeps the answers of the rest)."""
+        if self._keys is not None and not self._keys.may_hold(key):
+            return ()
+        return self._known(key)
 
     def _lookup(self, key: str) -> tuple[Candidate, ...]:
         with self._db_lock:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
@@ -37,6 +38,7 @@ from sitrep.analyse.events.status import SPEECH, Frame, plover_reading, status_o
 from sitrep.analyse.syntax import Parse, Parser
 from sitrep.model import Argument, Casualty, Event, Mention, NoiseSpan, Place, Sentence, Span, Timex
 
+MAX_SCANNED = 256  # documents whose trigger words are kept between parse-ahead and extraction
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _ANAPHORIC = re.compile(r"(?i)(?:this|that|these|those|the|its|their)\s")  # an event told before
 # the events a kind of count can belong to: the killing is the attack, the arrest the coercion
@@ -91,10 +93,30 @@ class LexiconEngine:
         self.language = language
         self.lexicon: EventLexicon | None = event_lexicon(language)
         self.actors: ActorLexicon = actor_lexicon(language)
+        # trigger words found by sentences_to_parse, per document text, read again by extract
+        self._scanned: OrderedDict[str, dict[int, list[re.Match]]] = OrderedDict()
 
     @property
     def covers(self) -> bool:
         return self.lexicon is not None
+
+    def sentences_to_parse(self, text: str, sentences: list[Sentence]) -> list[str]:
+        """The sentences :meth:`extract` will ask the parser for, or a few more: those
+        with a trigger word. Read before the document's names and places are known, so
+        that the sentences of many documents can be parsed in one batch
+        (:func:`sitrep.analyse.pipeline.analyse_batch`); the words found are kept for
+        :meth:`extract`, which would otherwise look for them again."""
+        if self.lexicon is None or not Parser.available(self.language):
+            return []
+        scanned = {s.start: list(self.lexicon.triggers.finditer(text, s.start, s.end))
+                   for s in sentence_spans(text, sentences)}
+        self._scanned[text] = scanned
+        while len(self._scanned) > MAX_SCANNED:
+            try:
+                self._scanned.popitem(last=False)
+            except KeyError:  # another thread emptied it first
+                break
+        return [text[s.start:s.end] for s in sentence_spans(text, sentences) if scanned[s.start]]
 
     def extract(self, ctx: DocumentContext) -> list[Event]:
         lexicon = self.lexicon
@@ -102,13 +124,17 @@ class LexiconEngine:
             return []
         text = ctx.text
         spans = sentence_spans(text, ctx.sentences)
+        scanned = self._scanned.pop(text, None)
+        if scanned is not None and set(scanned) != {s.start for s in spans}:
+            scanned = None
         found: dict[int, list[_Trigger]] = {}
         noise = sorted((n.start, n.end) for n in ctx.noise)
         for index, sentence in enumerate(spans):
             nearby = [n for n in noise if n[0] < sentence.end and sentence.start < n[1]]
             if any(s <= sentence.start and sentence.end <= e for s, e in nearby):
                 continue  # a link list, a caption, another story's headline
-            triggers = [t for t in self._triggers(text, sentence, ctx.places, ctx.mentions)
+            matches = scanned[sentence.start] if scanned is not None else None
+            triggers = [t for t in self._triggers(text, sentence, ctx.places, ctx.mentions, matches)
                         if not any(s < t.end and t.start < e for s, e in nearby)]
             if triggers:
                 found[index] = triggers
@@ -128,12 +154,15 @@ class LexiconEngine:
 
     # -- triggers ----------------------------------------------------------------------
 
-    def _triggers(self, text: str, sentence: Sentence, places: list[Place], mentions: list[Mention]) -> list[_Trigger]:
+    def _triggers(self, text: str, sentence: Sentence, places: list[Place], mentions: list[Mention],
+                  matches: list[re.Match] | None = None) -> list[_Trigger]:
         lexicon = self.lexicon
         assert lexicon is not None
         out: list[_Trigger] = []
         consumed = sentence.start
-        for match in lexicon.triggers.finditer(text, sentence.start, sentence.end):
+        if matches is None:
+            matches = list(lexicon.triggers.finditer(text, sentence.start, sentence.end))
+        for match in matches:
             if match.start() < consumed:
                 continue
             readings = self._readings(text, match.start(), sentence, places)
