@@ -2,7 +2,8 @@
 
 A weapon named as the actor stands for whoever the words say owns it, and for no one when
 they name no owner; whoever claims an attack is its actor; a count word ("hundreds",
-"مئات") is not the group it counts. Sentences are written for these tests.
+"مئات") is not the group it counts; a refusal to comment rejects nothing. Sentences are
+written for these tests.
 """
 
 from __future__ import annotations
@@ -127,3 +128,30 @@ def test_a_relative_clause_s_act_and_the_main_clause_s_act_are_two_events() -> N
     text = "The army, which has fought the rebels since October 2023, shelled Khartoum on Monday."
     found = analyse(Document(id="t", text=text, meta=Meta(published="2024-11-30", language="en"))).events
     assert [(e.trigger.text, e.status) for e in found] == [("fought", "background"), ("shelled", "reported")]
+
+
+# (language, a refusal to speak, a refusal of something, who refused it)
+WITHHELD_SPEECH = [
+    ("en", "The ministry refused to comment on the report on Monday.",
+     "The government refused the rebels' proposal on Monday.", "government"),
+    ("es", "El ministerio se negó a comentar el informe el lunes.",
+     "El gobierno rechazó la propuesta de los rebeldes el lunes.", "gobierno"),
+    ("fr", "Le ministère a refusé de commenter ces informations lundi.",
+     "Le gouvernement a refusé la proposition des rebelles lundi.", "gouvernement"),
+    ("pt", "O ministério recusou-se a comentar o relatório na segunda-feira.",
+     "O governo rejeitou a proposta dos rebeldes na segunda-feira.", "governo"),
+    ("id", "Juru bicara kementerian enggan berkomentar soal laporan itu pada Senin.",
+     "Pemerintah menolak tuntutan para demonstran pada Senin.", "Pemerintah"),
+    ("de", "Das Ministerium verweigerte am Montag jede Stellungnahme.",
+     "Die Regierung lehnte am Montag den Vorschlag der Rebellen ab.", "Regierung"),
+    ("ru", "Министерство отказалось от комментариев в понедельник.",
+     "Правительство отвергло предложение повстанцев в понедельник.", "Правительство"),
+    ("ar", "رفض المتحدث باسم الوزارة التعليق على التقرير يوم الاثنين.",
+     "رفضت الحكومة مقترح المتمردين يوم الاثنين.", "الحكومة"),
+]
+
+
+@pytest.mark.parametrize(("language", "silence", "refusal", "actor"), WITHHELD_SPEECH)
+def test_a_refusal_to_speak_is_no_rejection(language, silence, refusal, actor):
+    assert not [e for e in reported(language, silence) if e.type == "REJECT"]
+    assert actor in [a.text for a in only(reported(language, refusal), "REJECT").actors]

@@ -34,7 +34,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "triggers": dict, "letters": dict, "prefix": str, "suffix": str, "verb_prefix": str,
         "hypothetical": list, "negation": list, "obligation": list, "intention": list,
         "threat_frames": list, "denial": list, "background": list, "not_event_date": list, "light_verbs": list,
-        "responsibility": list, "ongoing_since": list,
+        "responsibility": list, "withheld_speech": list, "ongoing_since": list,
         "agent_markers": list, "target_markers": list, "place_relation": str,
         "cooperative": list, "exclusions": dict, "clause_break": str, "passive": list,
         "passive_aux": list, "passive_trigger": str, "active_form": str,

@@ -93,8 +93,10 @@ def analyse_many(
 ) -> Iterator[DocumentAnalysis | Failed]:
     """Analyses in input order; ``workers > 1`` uses a process pool.
 
-    ``documents`` is consumed lazily: with a pool, ``AHEAD`` tasks of ``BATCH`` documents
-    per worker are in flight, so a caller can store each analysis before the rest is read.
+    ``documents`` is consumed lazily, ``BATCH`` documents at a time (analysed together,
+    see :func:`~sitrep.analyse.pipeline.analyse_batch`); with a pool, ``AHEAD`` such
+    tasks per worker are in flight, so a caller can store each analysis before the rest
+    is read.
     """
     if workers <= 1:
         for batch in _batches(documents, BATCH):

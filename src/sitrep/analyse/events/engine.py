@@ -383,6 +383,8 @@ class _DocumentState:
             frame = Frame(own=window, question=question, frame_is_trigger=frame_trigger)
         if _excluded(text, trigger.clause, entry.type, lexicon):
             return []
+        if entry.type == "REJECT" and lexicon.withheld_speech.match(text, trigger.end):
+            return []  # "refused to comment", "enggan menuturkan": silence, not a rejection of anything
         # an event noun is not a participant ("this offensive was fought by ..."), and an
         # actor is someone: a name, a described actor ("rebels", "the ministry"), not a
         # thing ("the plan calls for ...", "a murderous rampage")

@@ -70,6 +70,7 @@ class EventLexicon:
     target_markers: frozenset[str]  # case words of a target: against, on, contre
     light_verbs: re.Pattern  # "launched an attack": the verb's subject is the attacker
     responsibility: re.Pattern  # "claimed responsibility for": its subject did the act it names
+    withheld_speech: re.Pattern  # matched right after a refusal: "refused to comment" refuses to speak, no event
     not_event_date: re.Pattern  # "since October": a date that is not when the event happened
     ongoing_since: re.Pattern  # "has been fighting since October 2023": an act that began then
     place_relation: re.Pattern  # "20 km north of" right before a place
@@ -94,6 +95,14 @@ class EventLexicon:
         """The target markers that mark an opponent and never a place: against, gegen,
         contre, contra, против (long words; "on", "à", "по" also say where)."""
         return frozenset(m for m in self.target_markers if len(m) >= 5 and not self.place_prep.fullmatch(m))
+
+
+def _right_after(patterns: list[str], config: dict) -> re.Pattern:
+    """Words that stand right after a match (spaces or a comma between), to ``.match``
+    at its end; a hyphenated clitic is part of them ("recusou-se a comentar")."""
+    if not patterns:
+        return NEVER
+    return re.compile(rf"[\s,]*(?:{alternation(patterns, config.get('letters'))})(?!\w)", re.IGNORECASE)
 
 
 def _words(items: list[str] | None) -> frozenset[str]:
@@ -169,6 +178,7 @@ def event_lexicon(language: str) -> EventLexicon | None:
         target_markers=_words(config.get("target_markers")),
         light_verbs=word_regex(config.get("light_verbs", []), config, affixes=False),
         responsibility=word_regex(config.get("responsibility", []), config, affixes=False),
+        withheld_speech=_right_after(config.get("withheld_speech", []), config),
         not_event_date=word_regex(config.get("not_event_date", []), config, affixes=False),
         ongoing_since=word_regex(config.get("ongoing_since", []), config, affixes=False),
         place_relation=re.compile(config["place_relation"], re.IGNORECASE)
