@@ -16,7 +16,7 @@ for _name, _default in (
     ("sitrep_language", None), ("sitrep_dct", None), ("noise", None), ("mentions", None),
     ("timexes", None), ("places", None), ("events", None), ("quotes", None),
     ("sitrep_sentences", None), ("sitrep_outlet_country", None), ("sitrep_text", None),
-    ("parses", None), ("sitrep_warnings", None),
+    ("parses", None), ("trigger_words", None), ("sitrep_warnings", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)

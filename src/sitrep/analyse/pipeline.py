@@ -217,6 +217,7 @@ class EventStage(_Stage):
             text=doc_text(doc), language=language, sentences=doc_sentences(doc), mentions=doc._.mentions or [],
             timexes=doc._.timexes or [], places=doc._.places or [], noise=doc._.noise or [],
             published=doc._.sitrep_dct, parses=doc_parses(doc), use_parser=self.use_parser,
+            trigger_words=doc._.trigger_words,
         )
         found = engine.extract(ctx)
         assign_sentences(doc, found)
@@ -416,8 +417,12 @@ def parse_ahead(prepared: list[Prepared], settings: Settings = DEFAULT) -> None:
         if item.doc is None:
             continue
         engine = get_nlp(item.language, settings).get_pipe("sitrep_events").load(item.language)
-        texts.setdefault(item.language, []).extend(
-            engine.sentences_to_parse(doc_text(item.doc), doc_sentences(item.doc)))
+        text, sentences = doc_text(item.doc), doc_sentences(item.doc)
+        found = engine.trigger_words(text, sentences)
+        if found is None:
+            continue
+        item.doc._.trigger_words = found  # the event stage reads them instead of looking again
+        texts.setdefault(item.language, []).extend(text[s.start:s.end] for s in sentences if found.get(s.start))
     for language, sentences in texts.items():
         parser = Parser.for_language(language)
         if parser is not None and sentences:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
@@ -38,7 +37,6 @@ from sitrep.analyse.events.status import SPEECH, Frame, plover_reading, status_o
 from sitrep.analyse.syntax import Parse, Parser
 from sitrep.model import Argument, Casualty, Event, Mention, NoiseSpan, Place, Sentence, Span, Timex
 
-MAX_SCANNED = 256  # documents whose trigger words are kept between parse-ahead and extraction
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _ANAPHORIC = re.compile(r"(?i)(?:this|that|these|those|the|its|their)\s")  # an event told before
 # the events a kind of count can belong to: the killing is the attack, the arrest the coercion
@@ -62,6 +60,8 @@ class DocumentContext:
     published: str | None = None
     parses: dict[int, Parse] = field(default_factory=dict)  # sentence index -> parse
     use_parser: bool = True
+    # trigger words already found (sentence start -> matches), see LexiconEngine.trigger_words
+    trigger_words: dict[int, list[re.Match]] | None = None
 
 
 @dataclass
@@ -93,30 +93,21 @@ class LexiconEngine:
         self.language = language
         self.lexicon: EventLexicon | None = event_lexicon(language)
         self.actors: ActorLexicon = actor_lexicon(language)
-        # trigger words found by sentences_to_parse, per document text, read again by extract
-        self._scanned: OrderedDict[str, dict[int, list[re.Match]]] = OrderedDict()
 
     @property
     def covers(self) -> bool:
         return self.lexicon is not None
 
-    def sentences_to_parse(self, text: str, sentences: list[Sentence]) -> list[str]:
-        """The sentences :meth:`extract` will ask the parser for, or a few more: those
-        with a trigger word. Read before the document's names and places are known, so
-        that the sentences of many documents can be parsed in one batch
-        (:func:`sitrep.analyse.pipeline.analyse_batch`); the words found are kept for
-        :meth:`extract`, which would otherwise look for them again."""
+    def trigger_words(self, text: str, sentences: list[Sentence]) -> dict[int, list[re.Match]] | None:
+        """The trigger words of each sentence (by its start), found before the document's
+        names and places are known, so that the sentences :meth:`extract` will parse can
+        be parsed for many documents in one batch
+        (:func:`sitrep.analyse.pipeline.parse_ahead`); :meth:`extract` takes them from
+        the context instead of looking again. None where the language is not parsed."""
         if self.lexicon is None or not Parser.available(self.language):
-            return []
-        scanned = {s.start: list(self.lexicon.triggers.finditer(text, s.start, s.end))
-                   for s in sentence_spans(text, sentences)}
-        self._scanned[text] = scanned
-        while len(self._scanned) > MAX_SCANNED:
-            try:
-                self._scanned.popitem(last=False)
-            except KeyError:  # another thread emptied it first
-                break
-        return [text[s.start:s.end] for s in sentence_spans(text, sentences) if scanned[s.start]]
+            return None
+        return {s.start: list(self.lexicon.triggers.finditer(text, s.start, s.end))
+                for s in sentence_spans(text, sentences)}
 
     def extract(self, ctx: DocumentContext) -> list[Event]:
         lexicon = self.lexicon
@@ -124,7 +115,7 @@ class LexiconEngine:
             return []
         text = ctx.text
         spans = sentence_spans(text, ctx.sentences)
-        scanned = self._scanned.pop(text, None)
+        scanned = ctx.trigger_words
         if scanned is not None and set(scanned) != {s.start for s in spans}:
             scanned = None
         found: dict[int, list[_Trigger]] = {}
