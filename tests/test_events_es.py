@@ -31,7 +31,8 @@ def test_active_trigger_with_actor_target_stated_date_and_place() -> None:
     analysis = run("Guerrilleros del ELN atacaron una patrulla militar en Arauca el 3 de noviembre.")
     event = one(analysis, "ASSAULT")
     assert event.trigger.text == "atacaron"
-    assert texts(event.actors) == ["Guerrilleros"] and event.actors[0].agent.endswith("REB")
+    # the guerrillas of the ELN stand for the ELN
+    assert texts(event.actors) == ["Guerrilleros"] and analysis.mentions[event.actors[0].mention].text == "ELN"
     assert texts(event.targets) == ["patrulla"]
     assert event.date == "2024-11-03" and event.date_precision == 1 and not event.date_inferred
     assert analysis.places[event.place].text == "Arauca"

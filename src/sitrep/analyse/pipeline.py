@@ -410,6 +410,7 @@ def parse_ahead(prepared: list[Prepared], settings: Settings = DEFAULT) -> None:
     will ask for (see :meth:`~sitrep.analyse.syntax.Parser.parse_ahead`)."""
     if not settings.parser:
         return
+    from sitrep.analyse.events.anchoring import words_start
     from sitrep.analyse.syntax import Parser
 
     texts: dict[str, list[str]] = {}
@@ -422,7 +423,8 @@ def parse_ahead(prepared: list[Prepared], settings: Settings = DEFAULT) -> None:
         if found is None:
             continue
         item.doc._.trigger_words = found  # the event stage reads them instead of looking again
-        texts.setdefault(item.language, []).extend(text[s.start:s.end] for s in sentences if found.get(s.start))
+        texts.setdefault(item.language, []).extend(
+            text[words_start(text, s.start, s.end):s.end] for s in sentences if found.get(s.start))
     for language, sentences in texts.items():
         parser = Parser.for_language(language)
         if parser is not None and sentences:

@@ -61,6 +61,10 @@ class Where:
     precision: int | None
     inferred: bool
     relation: str | None = None
+    # only a word that qualifies a participant names it ("Russian President ...", "the
+    # presidents of Poland"): whose they are, a weaker sign of where the act happened than
+    # the article's dateline
+    describes: bool = False
 
 
 def date_precision(value: str, mod: str | None = None) -> int:
@@ -168,11 +172,13 @@ def sentence_places(places: list[Place], sentence: Sentence, excluded: list[tupl
 
 def stated_place(
     candidates: list[int], places: list[Place], text: str, sentence: Sentence, lexicon: EventLexicon,
-    parse: Parse | None, head, trigger_end: int,
+    parse: Parse | None, head, trigger_end: int, participants: list[tuple[int, int]] = (),
 ) -> Where | None:
     """The place the trigger's clause states, with its precision and any distance phrase.
     Only the places nearest the trigger are weighed: a clause is short, and a list of a
-    thousand places in one run-on sentence must not cost a thousand parse walks an event."""
+    thousand places in one run-on sentence must not cost a thousand parse walks an event.
+    ``participants`` are the spans of the event's actors and targets: a place hung on one
+    of them without a place preposition ("the presidents of Poland") only describes it."""
     if len(candidates) > NEAREST_PLACES:
         candidates = sorted(candidates, key=lambda i: abs(places[i].start - trigger_end))[:NEAREST_PLACES]
     best: tuple | None = None
@@ -184,10 +190,11 @@ def stated_place(
             closeness = governs(anchor, head) if anchor is not None else None
             if closeness is None:
                 continue
-            modifier = anchor.dep_ in NOUN_MODIFIERS and anchor.head.pos_ in ("NOUN", "PROPN")
         else:
             closeness = 0
         prep = lexicon.place_prep.search(text, max(sentence.start, place.start - 14), place.start)
+        if parse is not None and head is not None:
+            modifier = _qualifies_a_noun(anchor, head, [parse.tokens_in(s, e) for s, e in participants], bool(prep))
         # "the U.S. embassy in Dar es Salaam": a place that qualifies a noun says whose it
         # is, not where the act happened
         key = (modifier, closeness, 0 if prep else 1, BREADTH.get(place.kind, 1), abs(place.start - trigger_end), i)
@@ -202,7 +209,31 @@ def stated_place(
     precision = PLACE_PRECISION.get(place.kind, 3)
     if relation is not None:
         precision = max(precision, 2)
-    return Where(best[-1], precision, False, relation.group().strip() if relation else None)
+    return Where(best[-1], precision, False, relation.group().strip() if relation else None, describes=best[0])
+
+
+def _qualifies_a_noun(anchor: Token, head: Token, participants: list[list[Token]], after_place_prep: bool) -> bool:
+    """Whether a place word only qualifies a noun other than the event's: an adjective,
+    compound or possessor ("Russian President", "U.S. embassy", "Poland's president"),
+    or a complement of a participant without a place preposition ("the presidents of
+    Poland and Hungary", also through a weak parse's chain of complements). "The Kenya
+    bombing" qualifies the event itself: that is its place."""
+    noun = anchor.head
+    if noun.i == head.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if anchor.dep_ in NOUN_MODIFIERS:
+        return True
+    if after_place_prep:
+        return False
+    words = {t.i for tokens in participants for t in tokens}
+    token = anchor
+    for _ in range(6):  # a chain of complements and conjuncts up to the participant
+        if token.dep_ not in ("conj", "appos") and not token.dep_.startswith("nmod") or token.head.i == head.i:
+            return False
+        token = token.head
+        if token.i in words:
+            return True
+    return False
 
 
 def coordinated_places(chosen: int, candidates: list[int], places: list[Place], parse: Parse | None) -> list[int]:
@@ -257,6 +288,21 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     the sentence it opens happened."""
     match = _DATELINE.search(text, 0, DATELINE_REACH)
     return match.span() if match is not None else None
+
+
+def words_start(text: str, start: int, end: int) -> int:
+    """Where the words of a sentence begin for the parser: after a dateline that opens it
+    ("KIEV, 4 may (EFE) - Los presidentes ...", "MOSCOW (AP)_ ..."), which a parser would
+    take for the subject. Only a dateline in capitals or naming its agency in parentheses:
+    "Hamas - the group said" keeps its first word."""
+    if start > DATELINE_REACH:
+        return start
+    span = dateline_span(text)
+    if span is None or not (start <= span[0] and span[1] < end):
+        return start
+    match = _DATELINE.match(text, span[0])
+    place = match.group("place") if match else ""
+    return span[1] if place.isupper() or "(" in text[span[0]:span[1]] else start
 
 
 def dateline_day(text: str, timexes: list[Timex]) -> dt.date | None:

@@ -138,6 +138,17 @@ def inherited_subject(verb: Token, is_reporting: Callable[[Token], bool]) -> lis
             subjects = _children(head, SUBJECTS)
             if subjects:
                 return subjects
+        elif relation in ("advcl", "acl") and "Inf" in current.morph.get("VerbForm") and any(
+                c.dep_ == "mark" for c in current.children):
+            # "se amotinaron para protestar", "rallied to protest": the purpose is the doer's
+            verb = next((a for a in current.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is None or is_reporting(verb):
+                return []
+            subjects = _children(verb, SUBJECTS) if not is_passive(verb) else []
+            if subjects:
+                return subjects
+            current = verb
+            continue
         elif relation in ("advcl", "acl") and not any(c.dep_ in ("mark",) for c in current.children):
             if head.pos_ in NOUNISH:
                 return [head]  # "fighters attacking the town"
@@ -168,10 +179,7 @@ def nominal_roles(noun: Token, lexicon: EventLexicon, is_reporting: Callable[[To
     actors += _marked(noun, lexicon.agent_markers)
     # "X's attack" parsed as a subject of the noun (a headline or a weak parse)
     actors += [c for c in _children(noun, frozenset({"nsubj"})) if c.i < noun.i]
-    genitives = [c for c in noun.children if c.dep_ in OBLIQUES and c.i > noun.i
-                 and (case_word(c) in lexicon.genitive_markers or (not case_word(c) and "Gen" in c.morph.get("Case")))]
-    if genitive == "actor" and not actors:
-        actors = genitives[:1]
+    genitives = [c for c in noun.children if c.dep_ in OBLIQUES and c.i > noun.i and _is_genitive(c, lexicon)]
     if not actors:
         # "Israeli strikes", "la ofensiva rusa", "serangan militer Israel": a name or demonym modifier
         actors = [c for c in noun.children if c.dep_ in NAME_MODIFIERS and is_actor_word(c) and not case_word(c)]
@@ -185,7 +193,42 @@ def nominal_roles(noun: Token, lexicon: EventLexicon, is_reporting: Callable[[To
                 actors = _children(verb, SUBJECTS) or inherited_subject(verb, is_reporting)
             else:
                 actors = _children(verb, frozenset({"obl:agent"})) + _marked(verb, lexicon.agent_markers)
+    if genitive == "actor" and not actors:  # after a light verb's subject: "iniciaron una huelga de 24 horas"
+        actors = [c for c in genitives[:1] if c not in targets]
     return actors, targets
+
+
+def detach_dates(parse: Parse, dates: list[tuple[int, int]]) -> None:
+    """Mend a weak parse that took a date for the verb's object or subject and hung the
+    clause's real complements on it ("dijo el lunes que ...", "acusó el lunes a Chad": the
+    "que" clause and "a Chad" below "lunes"). The date becomes a temporal modifier; a
+    clause below it becomes the verb's complement clause, a noun phrase its object (or,
+    with a case word, an oblique the target markers read)."""
+    for start, end in dates:
+        head = parse.head_of(start, end)
+        if head is None or head.dep_ not in ("obj", "nsubj", "iobj") or head.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = head.head
+        head.dep_ = "obl:tmod"
+        for child in list(head.children):
+            if parse.start_of(child) < end:
+                continue  # a word of the date itself ("el lunes 4 de mayo")
+            if child.dep_ in ("acl:relcl", "acl", "ccomp"):
+                child.head, child.dep_ = verb, "ccomp"
+            elif child.dep_.startswith("nmod"):
+                child.head, child.dep_ = verb, ("obl" if case_word(child) else "obj")
+
+
+def _is_genitive(phrase: Token, lexicon: EventLexicon) -> bool:
+    """A genitive complement: marked by a genitive case word ("de los mineros"), by one
+    the tokenizer left unsplit and tagged a determiner ("des cheminots": "de les"), or by
+    the genitive case itself."""
+    marker = case_word(phrase)
+    if marker:
+        return marker in lexicon.genitive_markers
+    if any(d.dep_ == "det" and d.lower_ in lexicon.genitive_markers for d in phrase.children if d.i < phrase.i):
+        return True
+    return "Gen" in phrase.morph.get("Case")
 
 
 def is_light_verb(verb: Token, lexicon: EventLexicon) -> bool:
@@ -261,7 +304,10 @@ def frame_tokens(head: Token) -> tuple[list[Token], Token | None, list[Token]]:
         relation, parent = current.dep_, current.head
         if parent.i == current.i:
             break
-        infinitive = "Inf" in current.morph.get("VerbForm") and relation in ("advcl", "ccomp", "obj")
+        # an infinitive with no subject of its own: one after a modal has one ("said that
+        # Sudan must return")
+        infinitive = ("Inf" in current.morph.get("VerbForm") and relation in ("advcl", "ccomp", "obj")
+                      and not any(c.dep_ in SUBJECTS for c in current.children))
         if relation == "xcomp" or infinitive or (relation in OBJECTS and current.pos_ not in ("VERB", "AUX")):
             # "refused to attack", "amenazó con atacar", "a accepté de retirer": a controlled act
             controllers.append(parent)

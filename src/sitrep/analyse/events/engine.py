@@ -198,8 +198,11 @@ class LexiconEngine:
             parser = Parser.for_language(self.language)
             if parser is None:
                 return ctx.parses
-            sentences = [(spans[i].start, ctx.text[spans[i].start:spans[i].end]) for i in missing]
+            starts = [anchoring.words_start(ctx.text, spans[i].start, spans[i].end) for i in missing]
+            sentences = [(start, ctx.text[start:spans[i].end]) for start, i in zip(starts, missing, strict=True)]
+            dates = [(t.start, t.end) for t in ctx.timexes if t.type in ("DATE", "TIME")]
             for i, parse in zip(missing, parser.parse(sentences), strict=True):
+                dependencies.detach_dates(parse, [d for d in dates if spans[i].start <= d[0] and d[1] <= spans[i].end])
                 ctx.parses[i] = parse
         return ctx.parses
 
@@ -244,7 +247,7 @@ class _DocumentState:
         self.mention_starts = [m.start for m in ctx.mentions]
         self.towns = _towns(ctx.mentions, ctx.places)
         self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors, ctx.places, lexicon.territory,
-                                        lexicon.count_words)
+                                        lexicon.count_words, lexicon.place_prep)
         self.determiners = resources.determiners(ctx.language)
         self.earlier: dict[str, Event] = {}  # the last reported event of each type
         self.retold: list[tuple[Event, int, int, int]] = []  # (event, sentence, trigger span) told again
@@ -345,7 +348,8 @@ class _DocumentState:
             is_agent_noun = self._is_agent_noun(parse, candidates)
             roles = dependencies.roles(parse, trigger.start, trigger.end, lexicon,
                                        self._is_reporting(parse), self._is_actor_word(parse, candidates),
-                                       entry.genitive, entry.possessor_is_target, is_agent_noun,
+                                       entry.genitive or ("actor" if entry.type in CROWD_EVENTS else None),
+                                       entry.possessor_is_target, is_agent_noun,
                                        intransitive=entry.type in CROWD_EVENTS)
         if roles is not None:
             if entry.pos and roles.head.pos_ not in entry.pos:
@@ -389,9 +393,13 @@ class _DocumentState:
             self.retold.append((earlier, index, trigger.start, trigger.end))
             return []
         by_phrase = roles is not None and roles.passive  # "kidnapped by dissidents": an agent all the same
+        # only people march, strike or riot: whoever is the subject of such a verb, or
+        # whose such an act is, is an actor, named or not ("los cultivadores de coca que
+        # protestan", "the miners struck", "la protesta de los tetracampeones")
+        crowd = entry.type in CROWD_EVENTS and roles is not None
         dated = [a for a in actors if self._is_time(a)]
         actors = [a for a in actors if not self._is_trigger_word(a) and not self._is_time(a)
-                  and (by_phrase or self._is_someone(a)) and not _inside(a, trigger)]
+                  and (by_phrase or crowd or self._is_someone(a)) and not _inside(a, trigger)]
         if not actors and dated and parse is not None and roles is not None and roles.verbal and not roles.passive:
             # "Yasser Arafat Wednesday rejected ...": the parse took the day for the subject;
             # the name right before the day is the one who acted
@@ -439,7 +447,25 @@ class _DocumentState:
         if plover_type == entry.type:
             return [event(plover_type, entry.subtype, reading_status)]
         # the act as stated (planned, refused ...) and the verbal event PLOVER codes for it
-        return [event(plover_type, note, reading_status), event(entry.type, entry.subtype, status)]
+        reading = event(plover_type, note, reading_status)
+        if obligation and plover_type == "REQUEST":
+            # "Russia said Sudan must return the helicopter": Russia demands, of Sudan
+            demander = self._demander(roles.head, parse, candidates) if roles is not None else None
+            reading.targets = reading.actors
+            reading.actors = [replace(demander, sentence=index)] if demander is not None else []
+        return [reading, event(entry.type, entry.subtype, status)]
+
+    def _demander(self, head: Token, parse: Parse, candidates: list[Argument]) -> Argument | None:
+        """Who lays an obligation told in reported speech: the subject of the reporting verb
+        that governs the act ("Russia said ... must return")."""
+        reporting = dependencies.frame_tokens(head)[1]
+        if reporting is None or dependencies.is_passive(reporting):
+            return None
+        for subject in (c for c in reporting.children if c.dep_ in dependencies.SUBJECTS):
+            found = self.reader.argument(subject, parse, candidates, "actor")
+            if found is not None and found.mention not in self.towns and self._is_someone(found):
+                return found
+        return None
 
     def _demonym_beside(self, trigger: _Trigger, sentence: Sentence, candidates: list[Argument]) -> list[Argument]:
         """A demonym right before or right after a nominal trigger: the side whose act it is
@@ -745,7 +771,7 @@ class _DocumentState:
         filed = anchoring.dateline_day(text, ctx.timexes) or published
         paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
         dateline = anchoring.dateline_place(text, ctx.places)
-        dateline_span = anchoring.dateline_span(text) if dateline is not None else None
+        filed_from = anchoring.dateline_span(text) if dateline is not None else None
         main = anchoring.main_place(ctx.places)
         narrative: tuple[int, str] | None = None  # (paragraph, date) of the last dated event
         scene: int | None = None  # the place the last event that states one happened
@@ -767,10 +793,18 @@ class _DocumentState:
             if event.status == "reported" and (anchoring.is_background(when.value, when.inferred, published)
                                                or self._ongoing_since_long_ago(event, published, parse, head)):
                 event.status = "background"
-            # place
-            taken = [(a.start, a.end) for a in event.actors] + ([dateline_span] if dateline_span else [])
+            if filed_from is not None:  # "KIEV, 4 may (EFE) -": the agency that filed it did nothing
+                event.actors = [a for a in event.actors if not _within(a, filed_from)]
+                event.targets = [t for t in event.targets if not _within(t, filed_from)]
+            # place: not a participant's name, nor where the one spoken to is ("said Iran must ...")
+            addressed = event.targets if event.type in SPEECH else []
+            taken = [(a.start, a.end) for a in event.actors + addressed] + ([filed_from] if filed_from else [])
             local = anchoring.sentence_places(ctx.places, sentence, taken)
-            where = anchoring.stated_place(local, ctx.places, text, sentence, lexicon, parse, head, event.trigger.end)
+            participants = [(a.start, a.end) for a in event.actors + event.targets]
+            where = anchoring.stated_place(local, ctx.places, text, sentence, lexicon, parse, head,
+                                           event.trigger.end, participants)
+            if where is not None and where.describes and dateline is not None:
+                where = anchoring.inferred_place(dateline, ctx.places)  # "Russian President ...", from MOSCOW
             if where is None:
                 where = self._place_referred_back(event, sentence)
             if where is None:  # where the story is: its last stated place, else its dateline
@@ -868,6 +902,10 @@ _OWNER_GAP = re.compile(r"\s*(?:['’]s?)?\s*")
 def _inside(arg: Argument, trigger: _Trigger) -> bool:
     """An argument within the trigger's own words ("missiles" in "launched missiles at")."""
     return trigger.start <= arg.start and arg.end <= trigger.end
+
+
+def _within(arg: Argument, span: tuple[int, int]) -> bool:
+    return span[0] <= arg.start and arg.end <= span[1]
 
 
 def _towns(mentions: list[Mention], places: list[Place]) -> set[int]:

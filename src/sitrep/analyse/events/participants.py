@@ -17,6 +17,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from sitrep.analyse.events.candidates import demonym_argument
+from sitrep.analyse.events.dependencies import case_word
 from sitrep.analyse.events.lexicon import ActorLexicon
 from sitrep.analyse.syntax import Parse
 from sitrep.model import Argument, Mention, Place
@@ -72,8 +73,9 @@ class ParticipantReader:
 
     def __init__(self, text: str, language: str, mentions: list[Mention], actors: ActorLexicon,
                  places: list[Place] | None = None, sites: re.Pattern | None = None,
-                 quantities: frozenset[str] = frozenset()) -> None:
+                 quantities: frozenset[str] = frozenset(), place_words: re.Pattern | None = None) -> None:
         self.text = text
+        self.place_words = place_words  # "in", "near": a phrase they mark says where, not whose
         self.quantities = quantities  # "hundreds", "centaines", "مئات": a count, not the group counted
         self.sites = sites  # the language's territorial nouns (positions, headquarters, cuartel)
         self.language = language
@@ -89,6 +91,9 @@ class ParticipantReader:
     def argument(self, head: Token, parse: Parse, candidates: list[Argument], role: str) -> Argument | None:
         """The participant a head word stands for: the name or description around it, a
         demonym's country, a pronoun's antecedent, else the noun phrase itself."""
+        if head.pos_ in ("DET", "NUM") and (noun := next((c for c in head.children if c.i > head.i
+                                                         and c.pos_ == "NOUN"), None)) is not None:
+            head = noun  # a weak parse hangs the group on its count word: "Varias <- decenas de militantes"
         counted = self._counted(head)
         if counted is not None:  # "des centaines d'infirmières", "сотни учителей": the nurses, the teachers
             head = counted
@@ -100,7 +105,12 @@ class ParticipantReader:
                 person = self._titled_person(head, parse, candidates)  # "head of state Arpad Goencz"
                 if person is not None:
                     return person
-                owner = self._named_owner(head, parse, candidates, of_phrase=True) if role == "speaker" else None
+                # "officials of the Immigration Service said", "the government of Sudan",
+                # "guerrilleros de las FARC": whom a speaker, a state body or an armed or
+                # political group belongs to ("profesores de la Escuela" are teachers, not
+                # the school)
+                member = role == "speaker" or (best.agent or "").endswith(("GOV", "MIL", "COP", "REB", "OPP"))
+                owner = self._named_owner(head, parse, candidates, of_phrase=True, organisations_after=member)
                 if owner is None:
                     owner = self._relative_owner(head, parse, candidates, role)
                 if owner is not None:  # "officials of the Immigration Service said", "Iran, whose forces"
@@ -168,26 +178,35 @@ class ParticipantReader:
         return None
 
     def _named_owner(self, head: Token, parse: Parse, candidates: list[Argument],
-                     of_phrase: bool = False) -> Argument | None:
+                     of_phrase: bool = False, organisations_after: bool = True) -> Argument | None:
         """The organisation or country named as a modifier of a common noun ("the U.S.
         embassies", "Hezbollah's positions"): an attack on them is an attack on it. Towns
         and persons are left out ("Aleppo residents" are not Aleppo, "Assad's cousin" not
         Assad). With ``of_phrase``, a modifier after the noun counts too: a speaker
-        "officials of the Immigration Service" speaks for the service."""
-        if head.pos_ != "NOUN":
-            return None
+        "officials of the Immigration Service" speaks for the service; "the government of
+        Sudan" is Sudan's, but "forces in northern Syria" are only there. An organisation
+        after the noun owns it only with ``organisations_after``."""
+        if head.pos_ != "NOUN" and not (of_phrase and head.pos_ == "PROPN"):  # "Guerrilleros de las FARC" opening
+            return None                                                       # a sentence, tagged as a name
         for child in head.children:
             after = child.i > head.i and child.dep_ == "nmod" and of_phrase
             if (child.i > head.i and not after) or child.dep_ not in _OWNER_RELATIONS:
                 continue
+            in_place = after and self._marks_place(child)  # "forces in Syria", but "activists from Fatah"
             c_start, c_end = parse.start_of(child), parse.end_of(child)
             for cand in candidates:
                 if cand.nominal or cand.mention is None or not (cand.start <= c_start and c_end <= cand.end):
                     continue
                 mention = self.mentions[cand.mention]
-                if mention.label == "ORG" or cand.mention in self.country_mentions:
+                organisation = mention.label == "ORG" and (organisations_after or not after)
+                if organisation or (cand.mention in self.country_mentions and not in_place):
                     return cand
         return None
+
+    def _marks_place(self, phrase: Token) -> bool:
+        """Whether a place preposition marks the phrase ("forces in northern Syria")."""
+        marker = case_word(phrase)
+        return bool(marker) and self.place_words is not None and self.place_words.fullmatch(marker) is not None
 
     def _relative_owner(self, head: Token, parse: Parse, candidates: list[Argument], role: str) -> Argument | None:
         """The owner a possessive relative pronoun stands for: "Iran, whose forces have

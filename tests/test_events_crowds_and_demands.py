@@ -1,0 +1,181 @@
+"""Who protests, who demands, and where a statement was made, in the parsed languages.
+
+Only people march or strike, so whoever is the subject of such a verb, whose such an act
+is ("la huelga de los mineros") or who does it for a purpose ("blocked the road to
+protest") is its actor, named or not. A demand told as an obligation in reported speech
+("Germany said Iran must release ...") is the speaker's REQUEST of the one obliged. A
+country named in a participant's description ("Polish President ...") is no place of the
+act when a dateline says where it was filed; a date the parse took for the verb's object
+no longer hides the real one. These readings rest on the dependency parse, which sitrep
+uses for en, es, fr and pt. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.analyse.pipeline import analyse
+from sitrep.model import Document, DocumentAnalysis, Event, Meta
+
+
+def analysed(language: str, text: str) -> DocumentAnalysis:
+    return analyse(Document(id="t", text=text, meta=Meta(published="2024-11-30", language=language)))
+
+
+def only(analysis: DocumentAnalysis, plover_type: str, status: str = "reported") -> Event:
+    matching = [e for e in analysis.events if e.type == plover_type and e.status == status]
+    assert len(matching) == 1, [(e.type, e.status, e.trigger.text) for e in analysis.events]
+    return matching[0]
+
+
+def names(analysis: DocumentAnalysis, arguments) -> list[str]:
+    """Each argument as the name it points at, else its words."""
+    return [analysis.mentions[a.mention].text if a.mention is not None else a.text for a in arguments]
+
+
+CROWDS = [
+    ("en", "Hundreds of nurses marched through Manchester on Saturday to protest against pay cuts.", "nurses"),
+    ("es", "Cientos de enfermeras marcharon por Madrid el sábado para protestar contra los recortes.", "enfermeras"),
+    ("fr", "Des centaines d'infirmières ont manifesté à Lyon samedi contre les réductions de salaire.",
+     "infirmières"),
+    ("pt", "Centenas de enfermeiras protestaram em Lisboa no sábado contra os cortes salariais.", "enfermeiras"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "crowd"), CROWDS)
+def test_an_unnamed_crowd_that_marches_is_the_actor(language: str, text: str, crowd: str) -> None:
+    protest = only(analysed(language, text), "PROTEST")
+    assert [a.text for a in protest.actors] == [crowd]
+
+
+STRIKES = [
+    ("es", "La huelga de los mineros paralizó la región de Asturias el martes.", "mineros"),
+    ("fr", "La grève des cheminots a paralysé le pays mardi.", "cheminots"),
+    ("pt", "O protesto dos estudantes paralisou o centro de Lisboa na terça-feira.", "estudantes"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "crowd"), STRIKES)
+def test_whose_strike_it_is_says_the_genitive(language: str, text: str, crowd: str) -> None:
+    protest = only(analysed(language, text), "PROTEST")
+    assert [a.text for a in protest.actors] == [crowd]
+
+
+def test_the_genitive_of_a_strike_is_no_actor_when_it_is_its_length() -> None:
+    protest = only(analysed("es", "Los médicos iniciaron el lunes una huelga de 24 horas en Lima."), "PROTEST")
+    assert [a.text for a in protest.actors] == ["médicos"]
+
+
+PURPOSES = [
+    ("en", "Farmers blocked the motorway near Lyon on Monday to protest against the new tax.", "Farmers"),
+    ("es", "Un obrero intentó quemarse con gasolina frente al Congreso para protestar contra la nueva ley.",
+     "obrero"),
+    ("fr", "Les chauffeurs ont garé leurs camions devant la mairie lundi pour protester contre la taxe.",
+     "chauffeurs"),
+    ("pt", "Os agricultores ocuparam a praça na segunda-feira para protestar contra o novo imposto.",
+     "agricultores"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "crowd"), PURPOSES)
+def test_who_acts_to_protest_is_the_protester(language: str, text: str, crowd: str) -> None:
+    analysis = analysed(language, text)
+    protests = [e for e in analysis.events if e.type == "PROTEST" and e.status == "reported"]
+    assert protests, [(e.type, e.trigger.text) for e in analysis.events]
+    assert all([a.text for a in e.actors] == [crowd] for e in protests)
+
+
+DEMANDS = [
+    ("en", "Germany said on Monday that Iran must release the detained sailors.", "Germany", "Iran"),
+    ("es", "Alemania dijo el lunes que Irán debe liberar a los marineros detenidos.", "Alemania", "Irán"),
+    ("fr", "L'Allemagne a déclaré lundi que l'Iran doit libérer les marins détenus.", "Allemagne", "Iran"),
+    ("pt", "A Alemanha disse na segunda-feira que o Irã deve libertar os marinheiros detidos.", "Alemanha", "Irã"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "speaker", "obliged"), DEMANDS)
+def test_an_obligation_in_reported_speech_is_the_speaker_s_demand(
+        language: str, text: str, speaker: str, obliged: str) -> None:
+    analysis = analysed(language, text)
+    demand = only(analysis, "REQUEST")
+    assert names(analysis, demand.actors) == [speaker]
+    assert names(analysis, demand.targets) == [obliged]
+    assert demand.place is None or analysis.places[demand.place].text != obliged  # said of Iran, not in Iran
+    release = only(analysis, "CONCEDE", "hypothetical")  # the release itself has not happened
+    assert names(analysis, release.actors) == [obliged]
+
+
+def test_a_demand_without_a_speaker_names_only_the_one_obliged() -> None:
+    analysis = analysed("en", "Under the deal, the militia must hand over its heavy weapons by March.")
+    demand = only(analysis, "REQUEST")
+    assert demand.actors == []
+    assert [t.text for t in demand.targets] == ["militia"]
+
+
+def test_the_country_of_a_described_actor_is_the_actor() -> None:
+    analysis = analysed("en", "The government of Sudan accused Chad on Monday of arming the rebels.")
+    accusation = only(analysis, "ACCUSE")
+    assert names(analysis, accusation.actors) == ["Sudan"]
+
+
+def test_a_date_taken_for_the_object_no_longer_hides_the_target() -> None:
+    analysis = analysed("es", "El gobierno de Sudán acusó el lunes a Chad de armar a los rebeldes.")
+    accusation = only(analysis, "ACCUSE")
+    assert names(analysis, accusation.actors) == ["Sudán"]
+    assert names(analysis, accusation.targets) == ["Chad"]
+    assert accusation.date == "2024-11-25"
+
+
+DATELINES = [
+    ("en", "KYIV, May 4 (Reuters) - The presidents of Poland and Lithuania signed the agreement on Monday.", "KYIV"),
+    ("es", "KIEV, 4 may (EFE) - Los presidentes de Polonia y Lituania firmaron el acuerdo el lunes.", "KIEV"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "dateline"), DATELINES)
+def test_a_described_actor_s_country_gives_way_to_the_dateline(language: str, text: str, dateline: str) -> None:
+    analysis = analysed(language, text)
+    agreement = only(analysis, "AGREE")
+    assert analysis.places[agreement.place].text == dateline
+    assert agreement.place_inferred
+
+
+def test_without_a_dateline_the_described_actor_s_country_stays() -> None:
+    analysis = analysed("en", "The presidents of Poland and Lithuania signed the agreement on Monday.")
+    agreement = only(analysis, "AGREE")
+    assert analysis.places[agreement.place].text in ("Poland", "Lithuania")
+
+
+AGENCIES = [
+    ("en", "KYIV, May 4 (Reuters) - Polish President Andrzej Duda signed the agreement on Monday."),
+    ("es", "KIEV, 4 may (EFE) - El presidente polaco Andrzej Duda firmó el acuerdo el lunes."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), AGENCIES)
+def test_the_agency_of_a_dateline_is_no_actor(language: str, text: str) -> None:
+    analysis = analysed(language, text)
+    agreement = only(analysis, "AGREE")
+    assert names(analysis, agreement.actors) == ["Andrzej Duda"]
+    assert analysis.places[agreement.place].text in ("KYIV", "KIEV")
+
+
+FIGHTERS_OF = [
+    ("en", "Fighters of the Rapid Support Forces attacked a market in Omdurman on Monday.", "Rapid Support Forces"),
+    ("es", "Guerrilleros de las FARC atacaron un puesto de policía en el Cauca el lunes.", "FARC"),
+    ("fr", "Des combattants du Hamas ont attaqué un poste militaire près de Gaza lundi.", "Hamas"),
+    ("pt", "Guerrilheiros das FARC atacaram um posto policial no Cauca na segunda-feira.", "FARC"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "group"), FIGHTERS_OF)
+def test_fighters_of_a_group_stand_for_the_group(language: str, text: str, group: str) -> None:
+    analysis = analysed(language, text)
+    attack = only(analysis, "ASSAULT")
+    assert names(analysis, attack.actors) == [group]
+
+
+def test_forces_in_a_country_are_not_that_country_s() -> None:
+    analysis = analysed("en", "Rebels attacked government forces in northern Syria on Friday.")
+    attack = only(analysis, "ASSAULT")
+    assert [t.agent for t in attack.targets] == ["SYR GOV"]  # the government's, placed in Syria
