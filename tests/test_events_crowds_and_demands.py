@@ -179,3 +179,106 @@ def test_forces_in_a_country_are_not_that_country_s() -> None:
     analysis = analysed("en", "Rebels attacked government forces in northern Syria on Friday.")
     attack = only(analysis, "ASSAULT")
     assert [t.agent for t in attack.targets] == ["SYR GOV"]  # the government's, placed in Syria
+
+
+MODAL_DEMANDS = [
+    ("en", "The Bush administration declared Tuesday that China must drop its barriers to imports.", "China"),
+    ("es", "Estados Unidos dijo el martes que China debe eliminar sus barreras.", "China"),
+    ("fr", "La France a déclaré mardi que la Chine doit supprimer ses barrières commerciales.", "Chine"),
+    ("pt", "O Brasil disse na terça-feira que a China tem de eliminar as barreiras.", "China"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "obliged"), MODAL_DEMANDS)
+def test_any_obligation_in_reported_speech_is_a_demand(language: str, text: str, obliged: str) -> None:
+    analysis = analysed(language, text)
+    demand = only(analysis, "REQUEST")
+    assert len(demand.actors) == 1 and names(analysis, demand.targets) == [obliged]
+
+
+def test_an_obligation_no_one_reports_is_no_demand() -> None:
+    for language, text in [("en", "Visitors should see the old town before noon."),
+                           ("es", "Los turistas deben visitar el casco antiguo.")]:
+        assert [e for e in analysed(language, text).events if e.type == "REQUEST"] == []
+
+
+CAPITALS = [
+    ("en", "Moscow rejected the accusation on Monday.", "Moscow"),
+    ("es", "Moscú rechazó el lunes la acusación.", "Moscú"),
+    ("fr", "Moscou a rejeté lundi l'accusation.", "Moscou"),
+    ("pt", "Moscou rejeitou na segunda-feira a acusação.", "Moscou"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "capital"), CAPITALS)
+def test_a_capital_speaks_for_its_government(language: str, text: str, capital: str) -> None:
+    analysis = analysed(language, text)
+    assert names(analysis, only(analysis, "REJECT").actors) == [capital]
+
+
+def test_a_capital_attacked_is_a_place_not_a_target() -> None:
+    analysis = analysed("en", "Rebels attacked Kabul on Monday.")
+    attack = only(analysis, "ASSAULT")
+    assert attack.targets == [] and analysis.places[attack.place].text == "Kabul"
+
+
+DEMANDED_ACTS = [
+    ("en", "The United Nations urged that Israel withdraw its troops.", "RETREAT", "Israel"),
+    ("es", "La ONU exigió que Israel retire sus tropas.", None, "Israel"),
+    ("pt", "A ONU exigiu que Israel retire as suas tropas.", None, "Israel"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "act", "asked"), DEMANDED_ACTS)
+def test_who_is_to_do_what_is_demanded_is_asked_and_has_not_done_it(
+        language: str, text: str, act: str | None, asked: str) -> None:
+    analysis = analysed(language, text)
+    demand = only(analysis, "REQUEST")
+    assert names(analysis, demand.targets) == [asked]
+    if act is not None:
+        assert only(analysis, act, "hypothetical").actors  # the withdrawal is asked for, not reported
+        assert not [e for e in analysis.events if e.type == act and e.status == "reported"]
+
+
+CEASEFIRES = [
+    ("en", "Hezbollah declared a unilateral ceasefire in southern Lebanon on Sunday."),
+    ("es", "Las FARC declararon una tregua unilateral el domingo."),
+    ("fr", "Le Hezbollah a décrété un cessez-le-feu unilatéral dimanche."),
+    ("pt", "O Hezbollah declarou um cessar-fogo unilateral no domingo."),
+    ("de", "Die Hisbollah verkündete am Sonntag eine einseitige Waffenruhe."),
+    ("id", "Hizbullah mengumumkan gencatan senjata sepihak pada hari Minggu."),
+    ("ru", "Хезболла объявила одностороннее перемирие в воскресенье."),
+    ("tr", "Hizbullah pazar günü tek taraflı ateşkes ilan etti."),
+    ("ar", "أعلن حزب الله وقف اطلاق النار من جانب واحد يوم الأحد."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), CEASEFIRES)
+def test_a_declared_ceasefire_is_a_retreat(language: str, text: str) -> None:
+    """PLOVER (CAMEO 0871): declaring a truce de-escalates; agreeing to one is AGREE."""
+    retreat = only(analysed(language, text), "RETREAT")
+    assert retreat.subtype == "ceasefire" and len(retreat.actors) == 1
+
+
+LIFTED_BLOCKADES = [
+    ("en", "The Israeli army lifted a day-old blockade of the town on Friday."),
+    ("es", "El ejército levantó el bloqueo de la ciudad el viernes."),
+    ("fr", "L'armée a levé le blocus de la ville vendredi."),
+    ("pt", "O exército levantou o bloqueio da cidade na sexta-feira."),
+    ("de", "Die Armee hob am Freitag die Blockade der Stadt auf."),
+    ("id", "Tentara mencabut blokade kota itu pada hari Jumat."),
+    ("ru", "Армия сняла блокаду города в пятницу."),
+    ("tr", "Ordu cuma günü kentin ablukasını kaldırdı."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), LIFTED_BLOCKADES)
+def test_a_lifted_blockade_is_a_retreat(language: str, text: str) -> None:
+    """PLOVER (CAMEO 0872): easing a military blockade. (Arabic codes lifting a siege as a
+    concession, by an older entry of its lexicon.)"""
+    assert only(analysed(language, text), "RETREAT").subtype == "ease blockade"
+
+
+def test_a_ceasefire_agreed_between_two_sides_stays_an_agreement() -> None:
+    analysis = analysed("en", "Russia and Ukraine signed a truce on Sunday.")
+    assert [e.type for e in analysis.events if e.status == "reported"] == ["AGREE"]

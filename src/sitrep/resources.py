@@ -68,7 +68,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     },
 }
 TRIGGER_KEYS = frozenset(
-    {"p", "sub", "noun", "territory", "verb", "requires", "unless", "pos", "possessor", "genitive"}
+    {"p", "sub", "noun", "territory", "verb", "requires", "unless", "pos", "possessor", "genitive", "modal"}
 )
 
 

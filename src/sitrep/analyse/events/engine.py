@@ -246,6 +246,8 @@ class _DocumentState:
         self.actors = actors
         self.mention_starts = [m.start for m in ctx.mentions]
         self.towns = _towns(ctx.mentions, ctx.places)
+        # "Moscow said", "Washington demanded": a capital speaks and deals for its government
+        self.capitals = self.towns & _towns(ctx.mentions, [p for p in ctx.places if p.feature_code == "PPLC"])
         self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors, ctx.places, lexicon.territory,
                                         lexicon.count_words, lexicon.place_prep)
         self.determiners = resources.determiners(ctx.language)
@@ -255,6 +257,7 @@ class _DocumentState:
         self.sole: dict[str, int] = {}  # type -> start of the sentence's only trigger of it
         self.counts: list[tuple[Casualty, int]] = []  # the sentence's casualty counts, where each number ends
         self.instruments: list[tuple[int, int]] = []  # the sentence's weapons read as an act's means
+        self.requests: list[tuple[int, int]] = []  # the sentence's request triggers ("demanded that ...")
 
     # -- per sentence --------------------------------------------------------------------
 
@@ -273,7 +276,8 @@ class _DocumentState:
         sentence = self.spans[index]
         candidates = self._candidates(sentence)
         question = _is_question(self.text[sentence.start:sentence.end])
-        trigger_spans = [(t.start, t.end) for t in triggers]
+        trigger_spans = [(t.start, t.end) for t in triggers if not t.entry.modal]  # "must" frames, it is no act
+        self.requests = [(t.start, t.end) for t in triggers if t.entry.type == "REQUEST" and not t.entry.modal]
         # the trigger that alone names an act of its type in the sentence
         by_type: dict[str, list[int]] = {}
         for t in triggers:
@@ -343,6 +347,9 @@ class _DocumentState:
         ("will withdraw": a planned RETREAT and an AGREE); none when a guard rules it out,
         None when the reading's part of speech does not fit (the next reading is tried)."""
         lexicon, text, entry = self.lexicon, self.text, trigger.entry
+        towns = self.towns - self.capitals if entry.type in METONYMIC and parse is not None else self.towns
+        if entry.modal:
+            return self._demand(index, trigger, candidates, parse, trigger_spans)
         roles = None
         if parse is not None:
             is_agent_noun = self._is_agent_noun(parse, candidates)
@@ -360,8 +367,12 @@ class _DocumentState:
             if (self._is_reporting(parse)(roles.head) and trigger.end - trigger.start < 12
                     and entry.type not in SPEECH):
                 return []  # "said", "conceded": speech, not the act ("warned", "accused" are acts)
-            actors = self._arguments(roles.actors, parse, candidates, "actor")
-            targets = self._arguments(roles.targets, parse, candidates, "target")
+            actors = self._arguments(roles.actors, parse, candidates, "actor", towns)
+            targets = self._arguments(roles.targets, parse, candidates, "target", towns)
+            if not targets and entry.type == "REQUEST" and roles.verbal:
+                # "demanded that Hamas renounce ...": the one asked is who is to do it
+                asked = [s for c in roles.head.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+                targets = self._arguments(asked, parse, candidates, "target", towns)
             if not actors and roles.verbal and not roles.passive \
                     and not any(c.dep_ in dependencies.SUBJECTS for c in roles.head.children):
                 actors = self._adjacent_subject(parse, trigger, candidates)
@@ -429,7 +440,7 @@ class _DocumentState:
         if status == "reported" and lexicon.future_form.fullmatch(text[trigger.start:trigger.end].split()[0]):
             status = "planned"  # "atacará", "frappera", "سيهاجم": the verb form is a future
         plover_type, reading_status, note = plover_reading(entry.type, status, obligation, frame, lexicon)
-        actors = [a for a in actors if a.mention not in self.towns]
+        actors = [a for a in actors if a.mention not in towns]
         for arg in actors + targets:
             arg.sentence = index
         c_start, c_end = trigger.clause
@@ -455,6 +466,37 @@ class _DocumentState:
             reading.actors = [replace(demander, sentence=index)] if demander is not None else []
         return [reading, event(entry.type, entry.subtype, status)]
 
+    def _demand(self, index: int, trigger: _Trigger, candidates: list[Argument], parse: Parse | None,
+                trigger_spans: list[tuple[int, int]]) -> list[Event]:
+        """"The Bush administration declared that China must drop barriers": an obligation
+        laid in reported speech on someone is the speaker's demand of them, whatever the act
+        demanded. Only with a parse, a speaker and someone obliged; an act that is a trigger
+        itself is read with its own obligation reading instead."""
+        modal = dependencies.trigger_head(parse, trigger.start, trigger.end) if parse is not None else None
+        if modal is None:
+            return []
+        if modal.dep_.startswith("aux"):  # "Iran must release", "Irán debe liberar"
+            clause = verb = modal.head
+        else:  # "l'Iran doit libérer", "o Irã deve libertar": the modal heads, the act is its xcomp
+            clause, verb = modal, next((c for c in modal.children if c.dep_ == "xcomp"), None)
+        if verb is None or verb.i == modal.i or any(s <= parse.start_of(verb) < e for s, e in trigger_spans):
+            return []
+        demander = self._demander(clause, parse, candidates)
+        obliged = [self.reader.argument(c, parse, candidates, "target") for c in clause.children
+                   if c.dep_ in ("nsubj", "nsubj:pass")]
+        speakers = self.towns - self.capitals
+        obliged = [o for o in obliged if o is not None and o.mention not in speakers and self._is_someone(o)]
+        if demander is None or not obliged:
+            return []
+        c_start, c_end = trigger.clause
+        return [Event(
+            start=c_start, end=c_end, text=self.text[c_start:c_end], sentence=index, type="REQUEST",
+            subtype="demand", trigger=Span(start=trigger.start, end=trigger.end,
+                                           text=self.text[trigger.start:trigger.end], sentence=index),
+            actors=[replace(demander, sentence=index)], targets=[replace(o, sentence=index) for o in obliged[:1]],
+            confidence=_confidence([demander], obliged[:1], self.text[trigger.start:trigger.end], True),
+        )]
+
     def _demander(self, head: Token, parse: Parse, candidates: list[Argument]) -> Argument | None:
         """Who lays an obligation told in reported speech: the subject of the reporting verb
         that governs the act ("Russia said ... must return")."""
@@ -463,7 +505,7 @@ class _DocumentState:
             return None
         for subject in (c for c in reporting.children if c.dep_ in dependencies.SUBJECTS):
             found = self.reader.argument(subject, parse, candidates, "actor")
-            if found is not None and found.mention not in self.towns and self._is_someone(found):
+            if found is not None and found.mention not in self.towns - self.capitals and self._is_someone(found):
                 return found
         return None
 
@@ -561,8 +603,9 @@ class _DocumentState:
         # background cues ("for years", "has long") anywhere in the trigger's clause: they
         # attach to the verb or, as often in a parse, to its object
         adjuncts = self.text[trigger.clause[0]:trigger.clause[1]]
+        demanded = reporting is not None and any(s <= parse.start_of(reporting) < e for s, e in self.requests)
         return Frame(own=own_text, reporting=reporting_text, question=question, frame_is_trigger=frame_is_trigger,
-                     adjuncts=adjuncts)
+                     adjuncts=adjuncts, demanded=demanded)
 
     def _adjacent_subject(self, parse: Parse, trigger: _Trigger, candidates: list[Argument]) -> list[Argument]:
         """A name or description right before an active verb the parse gave no subject
@@ -748,11 +791,12 @@ class _DocumentState:
 
     # -- arguments -----------------------------------------------------------------------
 
-    def _arguments(self, heads: list[Token], parse: Parse, candidates: list[Argument], role: str) -> list[Argument]:
+    def _arguments(self, heads: list[Token], parse: Parse, candidates: list[Argument], role: str,
+                   towns: set[int]) -> list[Argument]:
         out: list[Argument] = []
         for head in heads:
             arg = self.reader.argument(head, parse, candidates, role)
-            if arg is None or arg.mention in self.towns:
+            if arg is None or arg.mention in towns:
                 continue
             if any(a.start == arg.start and a.end == arg.end for a in out):
                 continue
@@ -943,6 +987,9 @@ CROWD_EVENTS = frozenset({"PROTEST"})
 # acts whose target may be named by a common noun ("asesinaron a un campesino", "seized
 # weapons"); every other type is addressed to someone (a name, an agent, a group)
 HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
+# acts a capital may stand for its government in, as subject or object ("Moscow rejected",
+# "accused Tehran"); a capital attacked or protested in is a place
+METONYMIC = SPEECH | frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "SANCTION", "RETREAT"})
 # acts whose authors claim them: attacks, bombings, kidnappings
 CLAIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 

@@ -39,6 +39,7 @@ class Entry:
     unless: re.Pattern | None  # none of these may occur in the clause
     possessor_is_target: bool  # "Assad's backers": the possessor of the noun is the one acted on
     genitive: str | None  # "el ataque de los rebeldes": a genitive phrase after the noun is the actor or target
+    modal: bool = False  # "must", "debe": an obligation laid in reported speech is a demand
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ def _entry(plover_type: str, item: str | dict, config: dict, prefixes: tuple[str
         unless=word_regex(spec["unless"], config) if spec.get("unless") else None,
         possessor_is_target=spec.get("possessor") == "target",
         genitive=spec.get("genitive"),
+        modal=bool(spec.get("modal", False)),
     )
 
 
