@@ -282,3 +282,22 @@ def test_a_lifted_blockade_is_a_retreat(language: str, text: str) -> None:
 def test_a_ceasefire_agreed_between_two_sides_stays_an_agreement() -> None:
     analysis = analysed("en", "Russia and Ukraine signed a truce on Sunday.")
     assert [e.type for e in analysis.events if e.status == "reported"] == ["AGREE"]
+
+
+def test_who_lodges_a_protest_is_its_actor() -> None:
+    analysis = analysed("es", "La Federación elevó una protesta formal ante la FIFA.")
+    assert [a.text for a in only(analysis, "PROTEST").actors] == ["Federación"]
+
+
+SELF_NAMED = [
+    ("en", "Protesters chanted slogans outside the embassy on Friday.", "Protesters"),
+    ("es", "Cientos de manifestantes corearon consignas frente a la embajada.", "manifestantes"),
+    ("fr", "Des manifestants ont scandé des slogans devant l'ambassade.", "manifestants"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "crowd"), SELF_NAMED)
+def test_people_named_by_their_protest_are_its_actors(language: str, text: str, crowd: str) -> None:
+    """No other word names the act: the protesters are both its sign and its actors (but
+    "the protesters chanted" after a march tells of that march again)."""
+    assert [a.text for a in only(analysed(language, text), "PROTEST").actors] == [crowd]

@@ -347,6 +347,7 @@ class _DocumentState:
         ("will withdraw": a planned RETREAT and an AGREE); none when a guard rules it out,
         None when the reading's part of speech does not fit (the next reading is tried)."""
         lexicon, text, entry = self.lexicon, self.text, trigger.entry
+        named_by_act: list[Argument] = []
         towns = self.towns - self.capitals if entry.type in METONYMIC and parse is not None else self.towns
         if entry.modal:
             return self._demand(index, trigger, candidates, parse, trigger_spans)
@@ -376,6 +377,11 @@ class _DocumentState:
             if not actors and roles.verbal and not roles.passive \
                     and not any(c.dep_ in dependencies.SUBJECTS for c in roles.head.children):
                 actors = self._adjacent_subject(parse, trigger, candidates)
+            if (not actors and not roles.verbal and entry.type in CROWD_EVENTS and is_agent_noun(roles.head)
+                    and not any("Def" in d.morph.get("Definite") for d in roles.head.children)):
+                # "protesters blocked the road": people named by their protest are its actors;
+                # "the protesters chanted" tells again of a crowd met before
+                named_by_act = self._arguments([roles.head], parse, candidates, "actor", towns)
             frame = self._frame(roles.head, parse, question, trigger_spans, trigger)
         else:
             actors, targets = proximity.nearest_arguments(
@@ -410,7 +416,7 @@ class _DocumentState:
         crowd = entry.type in CROWD_EVENTS and roles is not None
         dated = [a for a in actors if self._is_time(a)]
         actors = [a for a in actors if not self._is_trigger_word(a) and not self._is_time(a)
-                  and (by_phrase or crowd or self._is_someone(a)) and not _inside(a, trigger)]
+                  and (by_phrase or crowd or self._is_someone(a)) and not _inside(a, trigger)] + named_by_act
         if not actors and dated and parse is not None and roles is not None and roles.verbal and not roles.passive:
             # "Yasser Arafat Wednesday rejected ...": the parse took the day for the subject;
             # the name right before the day is the one who acted
