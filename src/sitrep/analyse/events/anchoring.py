@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -172,7 +173,7 @@ def sentence_places(places: list[Place], sentence: Sentence, excluded: list[tupl
 
 def stated_place(
     candidates: list[int], places: list[Place], text: str, sentence: Sentence, lexicon: EventLexicon,
-    parse: Parse | None, head, trigger_end: int, participants: list[tuple[int, int]] = (),
+    parse: Parse | None, head, trigger_end: int, participants: Sequence[tuple[int, int]] = (),
 ) -> Where | None:
     """The place the trigger's clause states, with its precision and any distance phrase.
     Only the places nearest the trigger are weighed: a clause is short, and a list of a
@@ -182,6 +183,7 @@ def stated_place(
     if len(candidates) > NEAREST_PLACES:
         candidates = sorted(candidates, key=lambda i: abs(places[i].start - trigger_end))[:NEAREST_PLACES]
     best: tuple | None = None
+    participant_words = {t.i for s, e in participants for t in parse.tokens_in(s, e)} if parse is not None else set()
     for i in candidates:
         place = places[i]
         modifier = False
@@ -194,7 +196,7 @@ def stated_place(
             closeness = 0
         prep = lexicon.place_prep.search(text, max(sentence.start, place.start - 14), place.start)
         if parse is not None and head is not None:
-            modifier = _qualifies_a_noun(anchor, head, [parse.tokens_in(s, e) for s, e in participants], bool(prep))
+            modifier = _qualifies_a_noun(anchor, head, participant_words, bool(prep))
         # "the U.S. embassy in Dar es Salaam": a place that qualifies a noun says whose it
         # is, not where the act happened
         key = (modifier, closeness, 0 if prep else 1, BREADTH.get(place.kind, 1), abs(place.start - trigger_end), i)
@@ -212,7 +214,7 @@ def stated_place(
     return Where(best[-1], precision, False, relation.group().strip() if relation else None, describes=best[0])
 
 
-def _qualifies_a_noun(anchor: Token, head: Token, participants: list[list[Token]], after_place_prep: bool) -> bool:
+def _qualifies_a_noun(anchor: Token, head: Token, participant_words: set[int], after_place_prep: bool) -> bool:
     """Whether a place word only qualifies a noun other than the event's: an adjective,
     compound or possessor ("Russian President", "U.S. embassy", "Poland's president"),
     or a complement of a participant without a place preposition ("the presidents of
@@ -225,13 +227,12 @@ def _qualifies_a_noun(anchor: Token, head: Token, participants: list[list[Token]
         return True
     if after_place_prep:
         return False
-    words = {t.i for tokens in participants for t in tokens}
     token = anchor
     for _ in range(6):  # a chain of complements and conjuncts up to the participant
         if token.dep_ not in ("conj", "appos") and not token.dep_.startswith("nmod") or token.head.i == head.i:
             return False
         token = token.head
-        if token.i in words:
+        if token.i in participant_words:
             return True
     return False
 
