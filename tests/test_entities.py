@@ -186,3 +186,26 @@ def test_lower_case_institution_head_joins_the_name(language: str, text: str, na
     """News writes "ministère", "ministério" in lower case; the name is the whole."""
     mentions = analyse(Document(id="m", text=text, meta=Meta(language=language))).mentions
     assert (name, "ORG") in [(m.text, m.label) for m in mentions]
+
+
+DATELINES = [
+    ("en", "KYIV, May 4 (Reuters) - The Polish president signed the agreement.", "KYIV", "Reuters"),
+    ("es", "KIEV, 4 may (EFE) - El presidente polaco firmó el acuerdo.", "KIEV", "EFE"),
+    ("fr", "KIEV, 4 mai (AFP) - Le président polonais a signé l'accord lundi.", "KIEV", "AFP"),
+    ("pt", "KIEV, 4 mai (Lusa) - O presidente polaco assinou o acordo.", "KIEV", "Lusa"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "place", "agency"), DATELINES)
+def test_a_dateline_names_a_place_and_an_outlet(language, text, place, agency):
+    """The place in capitals is a place even where the tagger passes over it; the agency in
+    parentheses is an outlet, never a town the gazetteer knows ("Lusa")."""
+    analysis = analyse(Document(id="t", text=text, meta=Meta(language=language, published="2024-05-04")))
+    labels = {m.text: m.label for m in analysis.mentions}
+    assert labels.get(place) == "LOC" and labels.get(agency) == "ORG"
+    assert [p.text for p in analysis.places] == [place]
+
+
+def test_a_line_that_only_looks_like_a_dateline_keeps_its_name():
+    found = by_text(mentions("Hamas - the militant group - said on Monday it would free the hostages."))
+    assert found["Hamas"].label == "ORG"

@@ -27,6 +27,7 @@ from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP
 from spacy.tokens import Doc
 
 from sitrep import names, resources
+from sitrep.analyse import dateline
 from sitrep.analyse.docs import doc_text
 from sitrep.geo.names import article_variants, base_forms, norm, with_and_without_article
 from sitrep.kb import KbEntry, KnowledgeBase, load_kb
@@ -614,8 +615,28 @@ class EntityFinder:
             )
         if self.cased:
             mentions = self._name_parts(t, mentions, masked)
+        mentions = self._dateline(t.text_of_doc, mentions)
         link_mentions(mentions, self.kb, given_names=self.cues.given_name_references)
         return [m for m in mentions if m.label]
+
+    def _dateline(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The article's dateline ("KIEV, 4 mai (Lusa) -"): its agency is an outlet, never a
+        town the gazetteer happens to know ("Lusa"); its place is a place even where the
+        tagger passed over a word in capitals, if it names a country, division or big city."""
+        found = dateline.find(text)
+        if found is None:
+            return mentions
+        if found.agency is not None:
+            for mention in mentions:
+                if found.agency[0] <= mention.start and mention.end <= found.agency[1] and mention.label == "LOC":
+                    mention.label = "ORG"
+        start, end = found.place
+        words = text[start:end].rstrip()
+        if words and not any(m.start < end and start < m.end for m in mentions) and self._major_place(words):
+            mentions.append(Mention(start=start, end=start + len(words), text=words, label="LOC", sentence=-1,
+                                    source="gazetteer"))
+            mentions.sort(key=lambda m: m.start)
+        return mentions
 
     def _name_parts(self, t: _Tokens, mentions: list[Mention], masked: Sequence[bool]) -> list[Mention]:
         """One capitalised word that is the last (or, where the language's news calls people

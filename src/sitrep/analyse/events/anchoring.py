@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from sitrep.analyse import dateline
 from sitrep.analyse.events.dependencies import OBJECTS, OBLIQUES, governs, is_light_verb
 from sitrep.analyse.events.lexicon import EventLexicon
 from sitrep.analyse.syntax import Parse
@@ -38,14 +39,6 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 BREADTH = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 2, "water": 2, "country": 3, "continent": 4}
 PLACE_PRECISION = {"site": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "water": 3, "country": 3,
                    "continent": 3}
-# "KYIV, Dec 8 (Reuters) -", "JAKARTA, KOMPAS.com -", "DAMASCUS (AP) —", "MOSCOW (AP)_":
-# a place at the head of a line, then a date, an agency or both, then a dash (an
-# underscore in older wire copy)
-_DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[^\W\d_][^\n,(\u2013\u2014]{0,40}?)\s*(?:,[^\n\u2013\u2014]{0,40}?)?"
-    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:-|\u2013|\u2014|--|_)\s",
-    re.MULTILINE,
-)
 
 
 @dataclass
@@ -280,15 +273,12 @@ def _conjuncts(token: Token) -> set[int]:
 
 
 NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod:poss", "flat", "flat:name"})
-DATELINE_REACH = 400  # a dateline opens the article or the paragraph after its title
-
-
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Where the article's dateline is ("KYIV, Dec 8 (Reuters) -"): at the start of one of
     its first lines. Its place says where the reporter filed from, not where an event of
     the sentence it opens happened."""
-    match = _DATELINE.search(text, 0, DATELINE_REACH)
-    return match.span() if match is not None else None
+    found = dateline.find(text)
+    return (found.start, found.end) if found is not None else None
 
 
 def words_start(text: str, start: int, end: int) -> int:
@@ -296,14 +286,13 @@ def words_start(text: str, start: int, end: int) -> int:
     ("KIEV, 4 may (EFE) - Los presidentes ...", "MOSCOW (AP)_ ..."), which a parser would
     take for the subject. Only a dateline in capitals or naming its agency in parentheses:
     "Hamas - the group said" keeps its first word."""
-    if start > DATELINE_REACH:
+    if start > dateline.REACH:
         return start
-    span = dateline_span(text)
-    if span is None or not (start <= span[0] and span[1] < end):
+    found = dateline.find(text)
+    if found is None or not (start <= found.start and found.end < end):
         return start
-    match = _DATELINE.match(text, span[0])
-    place = match.group("place") if match else ""
-    return span[1] if place.isupper() or "(" in text[span[0]:span[1]] else start
+    place = text[found.place[0]:found.place[1]]
+    return found.end if place.isupper() or found.agency is not None else start
 
 
 def dateline_day(text: str, timexes: list[Timex]) -> dt.date | None:
@@ -322,11 +311,10 @@ def dateline_day(text: str, timexes: list[Timex]) -> dt.date | None:
 
 def dateline_place(text: str, places: list[Place]) -> int | None:
     """The place of the article's dateline, if it has one."""
-    span = dateline_span(text)
-    if span is None:
+    found = dateline.find(text)
+    if found is None:
         return None
-    match = _DATELINE.match(text, span[0])
-    start, end = match.span("place") if match else span
+    start, end = found.place
     return next((i for i, p in enumerate(places) if start <= p.start < end), None)
 
 
