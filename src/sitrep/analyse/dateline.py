@@ -38,3 +38,17 @@ def find(text: str) -> Dateline | None:
         return None
     agency = _AGENCY.search(text, match.start(), match.end())
     return Dateline(match.start(), match.end(), match.span("place"), agency.span(1) if agency else None)
+
+
+def words_start(text: str, start: int, end: int) -> int:
+    """Where the words of a sentence begin for the parser: after a dateline that opens it
+    ("KIEV, 4 may (EFE) - Los presidentes ...", "MOSCOW (AP)_ ..."), which a parser would
+    take for the subject. Only a dateline in capitals or naming its agency in parentheses:
+    "Hamas - the group said" keeps its first word."""
+    if start > REACH:
+        return start
+    found = find(text)
+    if found is None or not (start <= found.start and found.end < end):
+        return start
+    place = text[found.place[0]:found.place[1]]
+    return found.end if place.isupper() or found.agency is not None else start

@@ -410,7 +410,7 @@ def parse_ahead(prepared: list[Prepared], settings: Settings = DEFAULT) -> None:
     will ask for (see :meth:`~sitrep.analyse.syntax.Parser.parse_ahead`)."""
     if not settings.parser:
         return
-    from sitrep.analyse.events.anchoring import words_start
+    from sitrep.analyse.dateline import words_start
     from sitrep.analyse.syntax import Parser
 
     texts: dict[str, list[str]] = {}

@@ -281,20 +281,6 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return (found.start, found.end) if found is not None else None
 
 
-def words_start(text: str, start: int, end: int) -> int:
-    """Where the words of a sentence begin for the parser: after a dateline that opens it
-    ("KIEV, 4 may (EFE) - Los presidentes ...", "MOSCOW (AP)_ ..."), which a parser would
-    take for the subject. Only a dateline in capitals or naming its agency in parentheses:
-    "Hamas - the group said" keeps its first word."""
-    if start > dateline.REACH:
-        return start
-    found = dateline.find(text)
-    if found is None or not (start <= found.start and found.end < end):
-        return start
-    place = text[found.place[0]:found.place[1]]
-    return found.end if place.isupper() or found.agency is not None else start
-
-
 def dateline_day(text: str, timexes: list[Timex]) -> dt.date | None:
     """The day a dateline states ("WARSAW, February 26 (Xinhua) --"), if it states one."""
     span = dateline_span(text)

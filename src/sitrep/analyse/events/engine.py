@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from sitrep import resources
+from sitrep.analyse import dateline
 from sitrep.analyse.events import anchoring, dependencies, proximity
 from sitrep.analyse.events.candidates import actor_candidates, demonym_argument
 from sitrep.analyse.events.casualties import counted, find_casualties
@@ -198,7 +199,7 @@ class LexiconEngine:
             parser = Parser.for_language(self.language)
             if parser is None:
                 return ctx.parses
-            starts = [anchoring.words_start(ctx.text, spans[i].start, spans[i].end) for i in missing]
+            starts = [dateline.words_start(ctx.text, spans[i].start, spans[i].end) for i in missing]
             sentences = [(start, ctx.text[start:spans[i].end]) for start, i in zip(starts, missing, strict=True)]
             dates = [(t.start, t.end) for t in ctx.timexes if t.type in ("DATE", "TIME")]
             for i, parse in zip(missing, parser.parse(sentences), strict=True):
@@ -247,7 +248,8 @@ class _DocumentState:
         self.mention_starts = [m.start for m in ctx.mentions]
         self.towns = _towns(ctx.mentions, ctx.places)
         # "Moscow said", "Washington demanded": a capital speaks and deals for its government
-        self.capitals = self.towns & _towns(ctx.mentions, [p for p in ctx.places if p.feature_code == "PPLC"])
+        capitals = self.towns & _towns(ctx.mentions, [p for p in ctx.places if p.feature_code == "PPLC"])
+        self.mute_towns = self.towns - capitals  # towns that never act, not even in speech
         self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors, ctx.places, lexicon.territory,
                                         lexicon.count_words, lexicon.place_prep)
         self.determiners = resources.determiners(ctx.language)
@@ -348,7 +350,7 @@ class _DocumentState:
         None when the reading's part of speech does not fit (the next reading is tried)."""
         lexicon, text, entry = self.lexicon, self.text, trigger.entry
         named_by_act: list[Argument] = []
-        towns = self.towns - self.capitals if entry.type in METONYMIC and parse is not None else self.towns
+        towns = self.mute_towns if entry.type in METONYMIC and parse is not None else self.towns
         if entry.modal:
             return self._demand(index, trigger, candidates, parse, trigger_spans)
         roles = None
@@ -490,8 +492,7 @@ class _DocumentState:
         demander = self._demander(clause, parse, candidates)
         obliged = [self.reader.argument(c, parse, candidates, "target") for c in clause.children
                    if c.dep_ in ("nsubj", "nsubj:pass")]
-        speakers = self.towns - self.capitals
-        obliged = [o for o in obliged if o is not None and o.mention not in speakers and self._is_someone(o)]
+        obliged = [o for o in obliged if o is not None and o.mention not in self.mute_towns and self._is_someone(o)]
         if demander is None or not obliged:
             return []
         c_start, c_end = trigger.clause
@@ -511,7 +512,7 @@ class _DocumentState:
             return None
         for subject in (c for c in reporting.children if c.dep_ in dependencies.SUBJECTS):
             found = self.reader.argument(subject, parse, candidates, "actor")
-            if found is not None and found.mention not in self.towns - self.capitals and self._is_someone(found):
+            if found is not None and found.mention not in self.mute_towns and self._is_someone(found):
                 return found
         return None
 
@@ -820,8 +821,8 @@ class _DocumentState:
         # leaves undated, rather than the day it was published
         filed = anchoring.dateline_day(text, ctx.timexes) or published
         paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
-        dateline = anchoring.dateline_place(text, ctx.places)
-        filed_from = anchoring.dateline_span(text) if dateline is not None else None
+        dateline_place = anchoring.dateline_place(text, ctx.places)
+        filed_from = anchoring.dateline_span(text) if dateline_place is not None else None
         main = anchoring.main_place(ctx.places)
         narrative: tuple[int, str] | None = None  # (paragraph, date) of the last dated event
         scene: int | None = None  # the place the last event that states one happened
@@ -844,8 +845,8 @@ class _DocumentState:
                                                or self._ongoing_since_long_ago(event, published, parse, head)):
                 event.status = "background"
             if filed_from is not None:  # "KIEV, 4 may (EFE) -": the agency that filed it did nothing
-                event.actors = [a for a in event.actors if not _within(a, filed_from)]
-                event.targets = [t for t in event.targets if not _within(t, filed_from)]
+                event.actors = [a for a in event.actors if not _inside(a, filed_from)]
+                event.targets = [t for t in event.targets if not _inside(t, filed_from)]
             # place: not a participant's name, nor where the one spoken to is ("said Iran must ...")
             addressed = event.targets if event.type in SPEECH else []
             taken = [(a.start, a.end) for a in event.actors + addressed] + ([filed_from] if filed_from else [])
@@ -853,12 +854,12 @@ class _DocumentState:
             participants = [(a.start, a.end) for a in event.actors + event.targets]
             where = anchoring.stated_place(local, ctx.places, text, sentence, lexicon, parse, head,
                                            event.trigger.end, participants)
-            if where is not None and where.describes and dateline is not None:
-                where = anchoring.inferred_place(dateline, ctx.places)  # "Russian President ...", from MOSCOW
+            if where is not None and where.describes and dateline_place is not None:
+                where = anchoring.inferred_place(dateline_place, ctx.places)  # "Russian President ...", from MOSCOW
             if where is None:
                 where = self._place_referred_back(event, sentence)
             if where is None:  # where the story is: its last stated place, else its dateline
-                fallback = dateline if dateline is not None else scene if scene is not None else main
+                fallback = dateline_place if dateline_place is not None else scene if scene is not None else main
                 where = anchoring.inferred_place(fallback, ctx.places)
             elif not where.inferred:
                 scene = where.place
@@ -949,13 +950,11 @@ def _has_side(arg: Argument) -> bool:
 _OWNER_GAP = re.compile(r"\s*(?:['’]s?)?\s*")
 
 
-def _inside(arg: Argument, trigger: _Trigger) -> bool:
-    """An argument within the trigger's own words ("missiles" in "launched missiles at")."""
-    return trigger.start <= arg.start and arg.end <= trigger.end
-
-
-def _within(arg: Argument, span: tuple[int, int]) -> bool:
-    return span[0] <= arg.start and arg.end <= span[1]
+def _inside(arg: Argument, span: _Trigger | tuple[int, int]) -> bool:
+    """An argument within a trigger's own words ("missiles" in "launched missiles at") or
+    within a span ("KIEV, 4 may (EFE) -")."""
+    start, end = (span.start, span.end) if isinstance(span, _Trigger) else span
+    return start <= arg.start and arg.end <= end
 
 
 def _towns(mentions: list[Mention], places: list[Place]) -> set[int]:
