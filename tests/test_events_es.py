@@ -33,7 +33,7 @@ def test_active_trigger_with_actor_target_stated_date_and_place() -> None:
     assert event.trigger.text == "atacaron"
     # the guerrillas of the ELN stand for the ELN
     assert texts(event.actors) == ["Guerrilleros"] and analysis.mentions[event.actors[0].mention].text == "ELN"
-    assert texts(event.targets) == ["patrulla"]
+    assert texts(event.targets) == ["patrulla militar"]  # its adjective tells which patrol
     assert event.date == "2024-11-03" and event.date_precision == 1 and not event.date_inferred
     assert analysis.places[event.place].text == "Arauca"
 
@@ -49,7 +49,7 @@ def test_passive_trigger_with_agent() -> None:
 def test_nominal_trigger_with_target_and_casualties() -> None:
     event = one(run("Un ataque de los rebeldes contra una base militar dejó unos 30 muertos."), "ASSAULT")
     assert event.trigger.text == "ataque"
-    assert texts(event.targets) == ["base"]
+    assert texts(event.targets) == ["base militar"]
     assert [(c.kind, c.count, c.qualifier) for c in event.casualties] == [("killed", 30, "about")]
 
 
@@ -185,7 +185,7 @@ def test_place_relation() -> None:
     analysis = run("Un coche bomba estalló contra una patrulla policial a 20 km al norte de Bagdad.")
     event = one(analysis, "ASSAULT")
     assert event.subtype == "bombing"
-    assert texts(event.targets) == ["patrulla"]
+    assert texts(event.targets) == ["patrulla policial"]
     assert analysis.places[event.place].text == "Bagdad"
     assert event.place_relation == "a 20 km al norte de" and event.place_precision == 2
 

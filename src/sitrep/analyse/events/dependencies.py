@@ -219,6 +219,71 @@ def detach_dates(parse: Parse, dates: list[tuple[int, int]]) -> None:
                 child.head, child.dep_ = verb, ("obl" if case_word(child) else "obj")
 
 
+_NOUN_MODIFIERS = ("acl", "acl:relcl", "amod")
+_VERB_COMPLEMENTS = frozenset({"obj", "iobj", "xcomp", "ccomp", "advcl"})
+
+
+def promote_main_verbs(parse: Parse, dates: list[tuple[int, int]]) -> None:
+    """Mend a weak parse that took a sentence's main verb for a modifier of a noun, as
+    news leads make it do: "Yasser Arafat Wednesday rejected ..." (the day as the verb's
+    subject, the verb a relative clause of the name), "A top official today praised ...",
+    "A French minister threatened to ...", "The government today welcomed the statement"
+    (the verb an adjective of its object). Only where no verb heads the sentence, and only
+    a verb right after its subject's words (dates between them allowed) that takes an
+    object, a clause or a date: the verb becomes the head, the noun phrase its subject,
+    the date a temporal modifier. A verbless headline ("Minister accused of fraud") stays."""
+    in_date = {t.i for start, end in dates for t in parse.tokens_in(start, end)}
+    for root in [t for t in parse.doc if t.dep_ == "ROOT"]:
+        if root.pos_ not in ("NOUN", "PROPN") or root.i in in_date or any(c.dep_ == "cop" for c in root.children):
+            continue  # a date at the head is no subject ("As of Wednesday evening, X had not signed")
+        for verb in root.subtree:
+            if verb.dep_ not in _NOUN_MODIFIERS or not verb.is_lower or verb.i == 0:
+                continue
+            takes = {c.dep_ for c in verb.children} & _VERB_COMPLEMENTS
+            dated = any(c.i in in_date for c in verb.children) or verb.i - 1 in in_date
+            if not (verb.pos_ == "VERB" and (takes or dated) or verb.pos_ == "ADJ" and "obj" in takes):
+                continue
+            subject = _subject_before(verb, root, in_date)
+            if subject is not None:
+                _make_head(parse, verb, root, subject, in_date)
+                break
+
+
+def _subject_before(verb: Token, root: Token, in_date: set[int]) -> Token | None:
+    """The noun the words right before the verb (dates aside) belong to, if it is the
+    verb's noun (a relative reading) or the subject of the noun the verb modifies."""
+    k = verb.i - 1
+    while k >= 0 and k in in_date:
+        k -= 1
+    if k < 0:
+        return None
+    last = verb.doc[k]
+    if verb.dep_ == "amod":  # "The government today welcomed <- statement": the noun's subject
+        if verb.head.i != root.i or root.i < verb.i:
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    else:
+        subject = verb.head if verb.head.i == root.i and root.i < verb.i else None
+    if subject is None or not (last.i == subject.i or subject.is_ancestor(last)):
+        return None
+    return subject if all(t.i <= k for t in subject.subtree if t.i not in in_date and t.i < verb.i) else None
+
+
+def _make_head(parse: Parse, verb: Token, root: Token, subject: Token, in_date: set[int]) -> None:
+    modified = verb.dep_ == "amod"  # "welcomed <- statement": the noun it modified is its object
+    moved = [c for c in root.children if c.i > verb.i and (c.dep_ == "punct" or not modified)]
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"  # first, so that no word is its own ancestor
+    if modified:
+        root.head, root.dep_ = verb, "obj"
+    subject.head, subject.dep_ = verb, "nsubj"
+    for child in moved:  # the sentence's words that the noun took (the full stop, a clause after)
+        if child.head.i != verb.i and child.i != verb.i:
+            child.head = verb
+    for token in parse.doc:  # a date between the subject and the verb is the verb's
+        if subject.i < token.i < verb.i and token.i in in_date and token.head.i not in in_date:
+            token.head, token.dep_ = verb, "obl:tmod"
+
+
 def _is_genitive(phrase: Token, lexicon: EventLexicon) -> bool:
     """A genitive complement: marked by a genitive case word ("de los mineros"), by one
     the tokenizer left unsplit and tagged a determiner ("des cheminots": "de les"), or by

@@ -203,7 +203,9 @@ class LexiconEngine:
             sentences = [(start, ctx.text[start:spans[i].end]) for start, i in zip(starts, missing, strict=True)]
             dates = [(t.start, t.end) for t in ctx.timexes if t.type in ("DATE", "TIME")]
             for i, parse in zip(missing, parser.parse(sentences), strict=True):
-                dependencies.detach_dates(parse, [d for d in dates if spans[i].start <= d[0] and d[1] <= spans[i].end])
+                own = [d for d in dates if spans[i].start <= d[0] and d[1] <= spans[i].end]
+                dependencies.promote_main_verbs(parse, own)
+                dependencies.detach_dates(parse, own)
                 ctx.parses[i] = parse
         return ctx.parses
 
@@ -251,7 +253,7 @@ class _DocumentState:
         capitals = self.towns & _towns(ctx.mentions, [p for p in ctx.places if p.feature_code == "PPLC"])
         self.mute_towns = self.towns - capitals  # towns that never act, not even in speech
         self.reader = ParticipantReader(ctx.text, ctx.language, ctx.mentions, actors, ctx.places, lexicon.territory,
-                                        lexicon.count_words, lexicon.place_prep)
+                                        lexicon.count_words, lexicon.place_prep, lexicon.genitive_markers)
         self.determiners = resources.determiners(ctx.language)
         self.earlier: dict[str, Event] = {}  # the last reported event of each type
         self.retold: list[tuple[Event, int, int, int]] = []  # (event, sentence, trigger span) told again
@@ -298,6 +300,7 @@ class _DocumentState:
                     break
         out = [event for event in out if not self._part_of_another(event, out)]
         self._claimed_acts(out, sentence, candidates, parse)
+        self.reader.describe([arg for event in out for arg in (*event.actors, *event.targets)])
         for event in out:  # a bare noun of the same act in the clause says what kind it was
             if event.subtype is None:
                 event.subtype = next((sub for i, (s, e), kind, sub in self.kinds

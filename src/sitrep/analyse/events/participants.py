@@ -26,6 +26,8 @@ _OWNER_RELATIONS = frozenset({"compound", "nmod:poss", "nmod", "amod", "flat"})
 
 
 _QUANTIFIERS = frozenset({"det", "det:poss", "nummod", "advmod"})
+# what may hang inside a genitive that tells a group's kind ("cultivadores de coca"): not a clause
+_CLAUSES = frozenset({"acl", "acl:relcl", "relcl", "ccomp", "advcl", "xcomp", "appos", "conj", "parataxis"})
 _LEADING = _QUANTIFIERS | {"case"}  # "Up to 100": words before a group's name that are not part of it
 
 
@@ -73,8 +75,10 @@ class ParticipantReader:
 
     def __init__(self, text: str, language: str, mentions: list[Mention], actors: ActorLexicon,
                  places: list[Place] | None = None, sites: re.Pattern | None = None,
-                 quantities: frozenset[str] = frozenset(), place_words: re.Pattern | None = None) -> None:
+                 quantities: frozenset[str] = frozenset(), place_words: re.Pattern | None = None,
+                 genitives: frozenset[str] = frozenset()) -> None:
         self.text = text
+        self.genitives = genitives  # "de", "des": a genitive after a group's noun may say its kind
         self.place_words = place_words  # "in", "near": a phrase they mark says where, not whose
         self.quantities = quantities  # "hundreds", "centaines", "مئات": a count, not the group counted
         self.sites = sites  # the language's territorial nouns (positions, headquarters, cuartel)
@@ -87,6 +91,7 @@ class ParticipantReader:
                                  if any(s <= m.start and m.end <= e for s, e in countries)}
         self.mention_starts = [m.start for m in mentions]
         self.last_actor: Argument | None = None
+        self.described: dict[tuple[int, int], int] = {}  # a group's (start, noun end) -> its description's end
 
     def argument(self, head: Token, parse: Parse, candidates: list[Argument], role: str) -> Argument | None:
         """The participant a head word stands for: the name or description around it, a
@@ -94,8 +99,10 @@ class ParticipantReader:
         if head.pos_ in ("DET", "NUM") and (noun := next((c for c in head.children if c.i > head.i
                                                          and c.pos_ == "NOUN"), None)) is not None:
             head = noun  # a weak parse hangs the group on its count word: "Varias <- decenas de militantes"
-        counted = self._counted(head)
-        if counted is not None:  # "des centaines d'infirmières", "сотни учителей": the nurses, the teachers
+        for _ in range(3):  # "des centaines d'infirmières", "tens of thousands of students": the group counted
+            counted = self._counted(head)
+            if counted is None:
+                break
             head = counted
         start, end = parse.start_of(head), parse.end_of(head)
         covering = [c for c in candidates if c.start <= start and end <= c.end]
@@ -115,6 +122,8 @@ class ParticipantReader:
                     owner = self._relative_owner(head, parse, candidates, role)
                 if owner is not None:  # "officials of the Immigration Service said", "Iran, whose forces"
                     return _owned(best.start, best.end, self.text, owner)
+                if best.mention is None and best.end == end:  # "colonos judíos": the words after it too
+                    self._describe(best.start, head, parse, end)
             return copy_argument(best)
         phrase = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("case", "punct", "cc")]
         p_start = parse.start_of(phrase[0]) if phrase else start
@@ -154,8 +163,39 @@ class ParticipantReader:
             if (role == "target" and head.pos_ == "NOUN" and self.sites is not None
                     and self.sites.fullmatch(head.text) and (whose := self._of_someone(head, parse, candidates))):
                 return whose  # "shelled positions of the security forces": the forces
+            if head.pos_ == "NOUN":
+                self._describe(s, head, parse, end)
             return Argument(start=s, end=end, text=self.text[s:end], nominal=head.pos_ == "NOUN")
         return None
+
+    def _describe(self, start: int, head: Token, parse: Parse, end: int) -> None:
+        """Note where the description of a group that ends at its noun goes on after it
+        (:meth:`describe` widens it once the events are read; the stage's tests all see
+        the noun): its adjectives ("colonos judíos", "militantes islamistas") and a
+        genitive common noun that says its kind ("cultivadores de coca", "obreros de la
+        construcción") tell the group apart. A clause, a name, a number ("de 25 años"), a
+        nested genitive or a comma end it."""
+        for child in sorted((c for c in head.children if c.i > head.i), key=lambda c: c.i):
+            words = [t for t in child.subtree if t.i != child.i]
+            if child.dep_ == "amod" and child.pos_ == "ADJ":
+                kind_of = all(t.dep_ == "advmod" for t in words)
+            else:  # an nmod is a noun whatever its tag ("de coca" tagged an infinitive)
+                kind_of = (child.dep_ == "nmod" and child.pos_ in ("NOUN", "VERB")
+                           and case_word(child) in self.genitives
+                           and all(t.dep_ in ("case", "det", "amod") and t.pos_ in ("ADP", "DET", "ADJ")
+                                   for t in words))
+            if not kind_of:
+                break
+            end = max(end, parse.end_of(max(child.subtree, key=lambda t: t.i)))
+        if end > parse.end_of(head):
+            self.described[(start, parse.end_of(head))] = end
+
+    def describe(self, arguments: list[Argument]) -> None:
+        """Widen described groups to the words noted by :meth:`_describe`."""
+        for arg in arguments:
+            end = self.described.get((arg.start, arg.end)) if arg.mention is None else None
+            if end is not None:
+                arg.end, arg.text = end, self.text[arg.start:end]
 
     def _counted(self, head: Token) -> Token | None:
         """The group a count word stands before ("hundreds of teachers"), if the head is one."""
