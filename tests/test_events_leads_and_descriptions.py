@@ -17,7 +17,7 @@ import re
 
 import pytest
 
-from sitrep.analyse.events.dependencies import promote_main_verbs
+from sitrep.analyse.events.dependencies import promote_main_verbs, promote_verbal_adjectives
 from sitrep.analyse.pipeline import analyse
 from sitrep.analyse.syntax import Parser
 from sitrep.model import Document, DocumentAnalysis, Event, Meta
@@ -99,3 +99,27 @@ def test_a_described_group_keeps_the_words_that_tell_it_apart(language: str, tex
 def test_an_age_is_not_part_of_the_description() -> None:
     protest = only(analysed("es", "El catalán de 25 años protestó el fallo."), "PROTEST")
     assert [a.text for a in protest.actors] == ["catalán"]
+
+
+VERBS_READ_AS_ADJECTIVES = [
+    ("Israeli army bulldozers demolished Palestinian homes in southern Gaza on Sunday.", "COERCE",
+     "Israeli army bulldozers", "Palestinian homes"),
+    ("In an unprecedented move, Palestinian police in Jericho confiscated weapons from armed groups, "
+     "the army said Friday.", "COERCE", "Palestinian police", "weapons"),
+]
+
+
+@pytest.mark.parametrize(("text", "plover_type", "actor", "target"), VERBS_READ_AS_ADJECTIVES)
+def test_a_verb_read_as_an_adjective_of_its_object_gets_its_subject(text: str, plover_type: str, actor: str,
+                                                                    target: str) -> None:
+    event = only(analysed("en", text), plover_type)
+    assert [a.text for a in event.actors] == [actor]
+    assert target in [t.text for t in event.targets]
+
+
+def test_a_participle_after_a_determiner_stays_an_adjective() -> None:
+    text = "The destroyed houses stood empty."
+    parse = Parser.for_language("en").parse([(0, text)])[0]
+    before = [(t.dep_, t.head.i) for t in parse.doc]
+    promote_verbal_adjectives(parse, [])
+    assert [(t.dep_, t.head.i) for t in parse.doc] == before

@@ -284,6 +284,45 @@ def _make_head(parse: Parse, verb: Token, root: Token, subject: Token, in_date: 
             token.head, token.dep_ = verb, "obl:tmod"
 
 
+_NOUN_PHRASE_LINKS = frozenset({"compound", "flat", "flat:name", "nmod", "nmod:poss"})
+
+
+def promote_verbal_adjectives(parse: Parse, dates: list[tuple[int, int]]) -> None:
+    """Mend a weak parse that took a verb right after a noun phrase for an adjective of
+    its object: "Israeli army bulldozers demolished Palestinian homes" (the bulldozers a
+    compound of "homes"), "Palestinian police in Jericho confiscated weapons". Only a word
+    tagged a verb, right after a noun (dates between allowed) and before the noun it
+    modifies: "the destroyed houses", "armed groups" stay. The verb takes the noun's place,
+    the noun becomes its object and the noun phrase before it its subject."""
+    in_date = {t.i for start, end in dates for t in parse.tokens_in(start, end)}
+    for verb in list(parse.doc):
+        if verb.dep_ != "amod" or verb.pos_ != "VERB" or not verb.is_lower or verb.head.i <= verb.i:
+            continue
+        k = verb.i - 1
+        while k >= 0 and k in in_date:
+            k -= 1
+        if k < 0 or verb.doc[k].pos_ not in ("NOUN", "PROPN") or k in in_date:
+            continue
+        subject = verb.doc[k]
+        while (subject.dep_ in _NOUN_PHRASE_LINKS and subject.head.i < verb.i
+               and subject.head.pos_ in ("NOUN", "PROPN")):
+            subject = subject.head  # "police <- in Jericho": the phrase's noun
+        if any(c.dep_ == "case" for c in subject.children) or subject.i in in_date:
+            continue  # a prepositional phrase or a date is no subject
+        noun = verb.head
+        place = subject if subject.i == noun.head.i or subject.is_ancestor(noun) else noun
+        new_head, new_dep = place.head, place.dep_
+        if new_dep == "ROOT":
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = new_head, new_dep
+        noun.head, noun.dep_ = verb, "obj"
+        subject.head, subject.dep_ = verb, "nsubj"
+        for token in parse.doc:  # a date between the subject and the verb is the verb's
+            if subject.i < token.i < verb.i and token.i in in_date and token.head.i not in in_date:
+                token.head, token.dep_ = verb, "obl:tmod"
+
+
 def _is_genitive(phrase: Token, lexicon: EventLexicon) -> bool:
     """A genitive complement: marked by a genitive case word ("de los mineros"), by one
     the tokenizer left unsplit and tagged a determiner ("des cheminots": "de les"), or by

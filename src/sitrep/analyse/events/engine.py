@@ -205,6 +205,7 @@ class LexiconEngine:
             for i, parse in zip(missing, parser.parse(sentences), strict=True):
                 own = [d for d in dates if spans[i].start <= d[0] and d[1] <= spans[i].end]
                 dependencies.promote_main_verbs(parse, own)
+                dependencies.promote_verbal_adjectives(parse, own)
                 dependencies.detach_dates(parse, own)
                 ctx.parses[i] = parse
         return ctx.parses
