@@ -347,3 +347,24 @@ def test_a_role_set_off_by_a_comma_before_a_name_is_that_persons_later(text: str
     """"El presidente chileno, Ricardo Lagos, ..." then "concluyó el presidente chileno": Lagos."""
     found, names = analysed_quotes(text, language)
     assert speakers_by_quote(found, names).get(quoted) == "Ricardo Lagos"
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    ("en", "Officials said six people were in custody for questioning about the bombing.", "Officials"),
+    ("en", "Authorities said the weapon may have been buried before the shooting.", "Authorities"),
+    ("es", "Las autoridades dijeron que seis personas fueron detenidas tras el atentado.", "Las autoridades"),
+    ("fr", "Les autorités ont déclaré que six personnes avaient été arrêtées après l'attentat.", "Les autorités"),
+    ("pt", "As autoridades disseram que seis pessoas foram detidas depois do atentado.", "autoridades"),
+])
+def test_officials_of_no_one_in_particular_are_an_unnamed_source(language: str, text: str, label: str) -> None:
+    found, _ = analysed_quotes(text, language)
+    assert [(q.speaker, q.speaker_label) for q in found] == [(None, label)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Israeli officials said the talks would resume next week.", "Israeli officials"),
+    ("The police said the talks would resume next week.", "police"),
+])
+def test_officials_of_a_country_and_the_police_are_a_speaker(text: str, speaker: str) -> None:
+    found, ments = analysed_quotes(text)
+    assert [speaker_text(q, ments) for q in found] == [speaker]

@@ -91,6 +91,13 @@ def refine_speakers(
             continue
         if any(t.start < speaker.end and speaker.start < t.end for t in timexes):
             continue  # "said Thursday": a date the parse took for the subject never speaks
+        # "officials said", "Las autoridades dijeron": an unnamed source of no one in
+        # particular; "Israeli officials", "the police", "the ministry" are bodies one can name
+        whole = next((m for m in actors.unnamed.finditer(text, sentence.start, sentence.end)
+                      if m.start() <= speaker.start and m.end() == speaker.end), None)
+        if speaker.mention is None and speaker.agent == "GOV" and whole is not None:
+            quote.speaker, quote.speaker_label = None, whole.group()
+            continue
         unnamed = speaker.mention is None and not speaker.agent and actors.unnamed.search(speaker.text) is not None
         if speaker.mention is None and not speaker.agent and not unnamed:
             # "según fuentes comunitarias": a parse that makes the adjective the head still
