@@ -123,3 +123,22 @@ def test_a_participle_after_a_determiner_stays_an_adjective() -> None:
     before = [(t.dep_, t.head.i) for t in parse.doc]
     promote_verbal_adjectives(parse, [])
     assert [(t.dep_, t.head.i) for t in parse.doc] == before
+
+
+AIMS = [
+    ("es", "Clinton y Barak se reunieron el jueves en Lisboa en un nuevo intento de lograr un acuerdo sobre los "
+           "territorios.", "AGREE"),
+    ("en", "Israel announced its decision to withdraw troops from southern Lebanon.", "RETREAT"),
+    ("fr", "Les deux dirigeants se sont rencontrés vendredi à Genève dans une nouvelle tentative de conclure un "
+           "accord.", "AGREE"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "plover_type"), AIMS)
+def test_an_act_a_noun_aims_at_is_a_goal_not_news(language: str, text: str, plover_type: str) -> None:
+    aimed = [e for e in analysed(language, text).events if e.type == plover_type]
+    assert aimed and all(e.status == "hypothetical" for e in aimed)
+
+
+def test_an_act_done_stays_reported() -> None:
+    assert only(analysed("en", "The two leaders signed an agreement in Geneva on Friday."), "AGREE")

@@ -323,6 +323,25 @@ def promote_verbal_adjectives(parse: Parse, dates: list[tuple[int, int]]) -> Non
                 token.head, token.dep_ = verb, "obl:tmod"
 
 
+def aimed_at_by_noun(head: Token) -> bool:
+    """Whether a verb is an infinitive that a noun aims at, through infinitives that lead
+    to it: "un nuevo intento de hacer avanzar el proceso y lograr un acuerdo", "efforts to
+    reach a deal", "la decisión de retirar las tropas". Such an act is a goal, not news; a
+    purpose clause of a verb ("blocked the road to protest") is not one."""
+    token = head
+    for _ in range(8):
+        if "Inf" not in token.morph.get("VerbForm") or token.head.i == token.i:
+            return False
+        governor = token.head
+        if governor.pos_ == "NOUN" and token.dep_ in ("acl", "advcl", "xcomp", "ccomp", "nmod"):
+            # a "noun" at the head of the clause or with a subject is a verb mistagged ("acordó")
+            return governor.dep_ != "ROOT" and not any(c.dep_ in SUBJECTS for c in governor.children)
+        if token.dep_ not in ("xcomp", "conj") or governor.pos_ != "VERB":
+            return False
+        token = governor
+    return False
+
+
 def _is_genitive(phrase: Token, lexicon: EventLexicon) -> bool:
     """A genitive complement: marked by a genitive case word ("de los mineros"), by one
     the tokenizer left unsplit and tagged a determiner ("des cheminots": "de les"), or by

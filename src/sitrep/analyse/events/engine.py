@@ -616,7 +616,9 @@ class _DocumentState:
         adjuncts = self.text[trigger.clause[0]:trigger.clause[1]]
         demanded = reporting is not None and any(s <= parse.start_of(reporting) < e for s, e in self.requests)
         return Frame(own=own_text, reporting=reporting_text, question=question, frame_is_trigger=frame_is_trigger,
-                     adjuncts=adjuncts, demanded=demanded)
+                     adjuncts=adjuncts, demanded=demanded,
+                     # a crowd's purpose clause is often hung on the object ("blocked the road to protest")
+                     aimed=trigger.entry.type not in CROWD_EVENTS and dependencies.aimed_at_by_noun(head))
 
     def _adjacent_subject(self, parse: Parse, trigger: _Trigger, candidates: list[Argument]) -> list[Argument]:
         """A name or description right before an active verb the parse gave no subject

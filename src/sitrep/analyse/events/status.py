@@ -35,12 +35,13 @@ class Frame:
     frame_is_trigger: bool = False  # a governing word is an event trigger itself
     adjuncts: str = ""  # the trigger's short time and manner phrases ("for years"): background cues only
     demanded: bool = False  # the clause is what a request asks for ("demanded that Israel withdraw")
+    aimed: bool = False  # the act is what a noun aims at ("an attempt to reach a deal"): a goal
 
 
 def status_of(frame: Frame, lexicon: EventLexicon) -> tuple[str, bool]:
     """The event status the frame gives, and whether the frame lays an obligation."""
     own, outer = frame.own, frame.reporting
-    if frame.question or frame.demanded or lexicon.hypothetical.search(own):
+    if frame.question or frame.demanded or frame.aimed or lexicon.hypothetical.search(own):
         return "hypothetical", False
     if lexicon.denial.search(own) or lexicon.denial.search(outer):
         return "denied", False
