@@ -142,3 +142,15 @@ def test_an_act_a_noun_aims_at_is_a_goal_not_news(language: str, text: str, plov
 
 def test_an_act_done_stays_reported() -> None:
     assert only(analysed("en", "The two leaders signed an agreement in Geneva on Friday."), "AGREE")
+
+
+WORDINGS = [
+    ("es", "El presidente estadounidense habló por teléfono este miércoles con Arafat.", "CONSULT"),
+    ("es", "La policía ha desarticulado en Madrid una organización internacional de tráfico de personas.", "COERCE"),
+    ("fr", "Les deux dirigeants se sont rencontrés vendredi à Genève.", "CONSULT"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "plover_type"), WORDINGS)
+def test_wordings_of_talks_and_police_work(language: str, text: str, plover_type: str) -> None:
+    assert only(analysed(language, text), plover_type).actors
