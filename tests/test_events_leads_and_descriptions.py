@@ -154,3 +154,18 @@ WORDINGS = [
 @pytest.mark.parametrize(("language", "text", "plover_type"), WORDINGS)
 def test_wordings_of_talks_and_police_work(language: str, text: str, plover_type: str) -> None:
     assert only(analysed(language, text), plover_type).actors
+
+
+KILLINGS = [
+    ("Hombres armados dieron muerte a un campesino de varios impactos de bala en Arauca.", "Hombres armados"),
+    ("Paramilitares desaparecieron a dos campesinos en el Cauca.", "Paramilitares"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), KILLINGS)
+def test_spanish_wordings_of_killing_and_forced_disappearance(text: str, actor: str) -> None:
+    assert [a.text for a in only(analysed("es", text), "ASSAULT").actors] == [actor]
+
+
+def test_a_person_who_went_missing_is_no_victim_of_anyone() -> None:
+    assert not analysed("es", "El niño desapareció el lunes y fue hallado el martes.").events
