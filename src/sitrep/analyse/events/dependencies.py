@@ -232,7 +232,7 @@ def promote_main_verbs(parse: Parse, dates: list[tuple[int, int]]) -> None:
     a verb right after its subject's words (dates between them allowed) that takes an
     object, a clause or a date: the verb becomes the head, the noun phrase its subject,
     the date a temporal modifier. A verbless headline ("Minister accused of fraud") stays."""
-    in_date = {t.i for start, end in dates for t in parse.tokens_in(start, end)}
+    in_date = _date_words(parse, dates)
     for root in [t for t in parse.doc if t.dep_ == "ROOT"]:
         if root.pos_ not in ("NOUN", "PROPN") or root.i in in_date or any(c.dep_ == "cop" for c in root.children):
             continue  # a date at the head is no subject ("As of Wednesday evening, X had not signed")
@@ -252,9 +252,7 @@ def promote_main_verbs(parse: Parse, dates: list[tuple[int, int]]) -> None:
 def _subject_before(verb: Token, root: Token, in_date: set[int]) -> Token | None:
     """The noun the words right before the verb (dates aside) belong to, if it is the
     verb's noun (a relative reading) or the subject of the noun the verb modifies."""
-    k = verb.i - 1
-    while k >= 0 and k in in_date:
-        k -= 1
+    k = _word_before(verb, in_date)
     if k < 0:
         return None
     last = verb.doc[k]
@@ -279,9 +277,7 @@ def _make_head(parse: Parse, verb: Token, root: Token, subject: Token, in_date: 
     for child in moved:  # the sentence's words that the noun took (the full stop, a clause after)
         if child.head.i != verb.i and child.i != verb.i:
             child.head = verb
-    for token in parse.doc:  # a date between the subject and the verb is the verb's
-        if subject.i < token.i < verb.i and token.i in in_date and token.head.i not in in_date:
-            token.head, token.dep_ = verb, "obl:tmod"
+    _dates_to_verb(parse, subject, verb, in_date)
 
 
 _NOUN_PHRASE_LINKS = frozenset({"compound", "flat", "flat:name", "nmod", "nmod:poss"})
@@ -294,14 +290,12 @@ def promote_verbal_adjectives(parse: Parse, dates: list[tuple[int, int]]) -> Non
     tagged a verb, right after a noun (dates between allowed) and before the noun it
     modifies: "the destroyed houses", "armed groups" stay. The verb takes the noun's place,
     the noun becomes its object and the noun phrase before it its subject."""
-    in_date = {t.i for start, end in dates for t in parse.tokens_in(start, end)}
+    in_date = _date_words(parse, dates)
     for verb in list(parse.doc):
         if verb.dep_ != "amod" or verb.pos_ != "VERB" or not verb.is_lower or verb.head.i <= verb.i:
             continue
-        k = verb.i - 1
-        while k >= 0 and k in in_date:
-            k -= 1
-        if k < 0 or verb.doc[k].pos_ not in ("NOUN", "PROPN") or k in in_date:
+        k = _word_before(verb, in_date)
+        if k < 0 or verb.doc[k].pos_ not in ("NOUN", "PROPN"):
             continue
         subject = verb.doc[k]
         while (subject.dep_ in _NOUN_PHRASE_LINKS and subject.head.i < verb.i
@@ -318,9 +312,26 @@ def promote_verbal_adjectives(parse: Parse, dates: list[tuple[int, int]]) -> Non
             verb.head, verb.dep_ = new_head, new_dep
         noun.head, noun.dep_ = verb, "obj"
         subject.head, subject.dep_ = verb, "nsubj"
-        for token in parse.doc:  # a date between the subject and the verb is the verb's
-            if subject.i < token.i < verb.i and token.i in in_date and token.head.i not in in_date:
-                token.head, token.dep_ = verb, "obl:tmod"
+        _dates_to_verb(parse, subject, verb, in_date)
+
+
+def _date_words(parse: Parse, dates: list[tuple[int, int]]) -> set[int]:
+    return {t.i for start, end in dates for t in parse.tokens_in(start, end)}
+
+
+def _word_before(verb: Token, in_date: set[int]) -> int:
+    """The index of the word right before a verb, dates skipped (-1 if none)."""
+    k = verb.i - 1
+    while k >= 0 and k in in_date:
+        k -= 1
+    return k
+
+
+def _dates_to_verb(parse: Parse, subject: Token, verb: Token, in_date: set[int]) -> None:
+    """A date between the subject and the verb is the verb's temporal modifier."""
+    for token in parse.doc:
+        if subject.i < token.i < verb.i and token.i in in_date and token.head.i not in in_date:
+            token.head, token.dep_ = verb, "obl:tmod"
 
 
 def aimed_at_by_noun(head: Token) -> bool:

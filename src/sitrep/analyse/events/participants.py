@@ -26,8 +26,6 @@ _OWNER_RELATIONS = frozenset({"compound", "nmod:poss", "nmod", "amod", "flat"})
 
 
 _QUANTIFIERS = frozenset({"det", "det:poss", "nummod", "advmod"})
-# what may hang inside a genitive that tells a group's kind ("cultivadores de coca"): not a clause
-_CLAUSES = frozenset({"acl", "acl:relcl", "relcl", "ccomp", "advcl", "xcomp", "appos", "conj", "parataxis"})
 _LEADING = _QUANTIFIERS | {"case"}  # "Up to 100": words before a group's name that are not part of it
 
 
@@ -170,8 +168,8 @@ class ParticipantReader:
 
     def _describe(self, start: int, head: Token, parse: Parse, end: int) -> None:
         """Note where the description of a group that ends at its noun goes on after it
-        (:meth:`describe` widens it once the events are read; the stage's tests all see
-        the noun): its adjectives ("colonos judíos", "militantes islamistas") and a
+        (:meth:`describe` widens it once the events are read, so that the stage's
+        filters all see the noun): its adjectives ("colonos judíos", "militantes islamistas") and a
         genitive common noun that says its kind ("cultivadores de coca", "obreros de la
         construcción") tell the group apart. A clause, a name, a number ("de 25 años"), a
         nested genitive or a comma end it."""
