@@ -169,3 +169,12 @@ def test_spanish_wordings_of_killing_and_forced_disappearance(text: str, actor: 
 
 def test_a_person_who_went_missing_is_no_victim_of_anyone() -> None:
     assert not analysed("es", "El niño desapareció el lunes y fue hallado el martes.").events
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Moon pledges to prevent war at all costs.", "prevent"),
+    ("At least six missiles fired by the warplanes struck small villages around the town.", "fired"),
+    ("Kuchma assured Yeltsin that Ukraine would not join NATO, his spokesman said.", "join"),
+])
+def test_an_infinitive_a_passive_relative_or_a_clause_verb_is_not_made_the_head(text: str, verb: str) -> None:
+    assert _parsed(text, [])[verb][0] != "ROOT"

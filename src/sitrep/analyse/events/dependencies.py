@@ -220,6 +220,7 @@ def detach_dates(parse: Parse, dates: list[tuple[int, int]]) -> None:
 
 
 _NOUN_MODIFIERS = ("acl", "acl:relcl", "amod")
+_NOUN_PHRASE_LINKS = frozenset({"compound", "flat", "flat:name", "nmod", "nmod:poss"})
 _VERB_COMPLEMENTS = frozenset({"obj", "iobj", "xcomp", "ccomp", "advcl"})
 
 
@@ -239,6 +240,10 @@ def promote_main_verbs(parse: Parse, dates: list[tuple[int, int]]) -> None:
         for verb in root.subtree:
             if verb.dep_ not in _NOUN_MODIFIERS or not verb.is_lower or verb.i == 0:
                 continue
+            if verb.pos_ == "VERB" and not ("Fin" in verb.morph.get("VerbForm") or "Past" in verb.morph.get("Tense")):
+                continue  # "Moon pledges to prevent war", "calls extending": no infinitive or gerund heads it
+            if any(c.dep_ in ("mark", "obl:agent", "aux:pass") for c in verb.children):
+                continue  # "missiles fired by the warplanes struck ...": a passive reduced relative
             takes = {c.dep_ for c in verb.children} & _VERB_COMPLEMENTS
             dated = any(c.i in in_date for c in verb.children) or verb.i - 1 in in_date
             if not (verb.pos_ == "VERB" and (takes or dated) or verb.pos_ == "ADJ" and "obj" in takes):
@@ -262,9 +267,20 @@ def _subject_before(verb: Token, root: Token, in_date: set[int]) -> Token | None
         subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     else:
         subject = verb.head if verb.head.i == root.i and root.i < verb.i else None
-    if subject is None or not (last.i == subject.i or subject.is_ancestor(last)):
+    if subject is None or last.pos_ not in ("NOUN", "PROPN") or not _in_phrase(last, subject):
         return None
     return subject if all(t.i <= k for t in subject.subtree if t.i not in in_date and t.i < verb.i) else None
+
+
+def _in_phrase(word: Token, noun: Token) -> bool:
+    """Whether a word belongs to a noun's phrase through its names and modifiers ("Arafat"
+    of "Yasser Arafat"), not through a clause ("Ukraine would not" of "Kuchma assured")."""
+    while word.i != noun.i:
+        if word.dep_ not in _NOUN_PHRASE_LINKS | {"appos", "conj"} or word.head.i == word.i \
+                or word.head.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return False  # "bombings at U.S. embassies in Dar es Salaam, Tanzania, and Nairobi": one phrase
+        word = word.head
+    return True
 
 
 def _make_head(parse: Parse, verb: Token, root: Token, subject: Token, in_date: set[int]) -> None:
@@ -278,9 +294,6 @@ def _make_head(parse: Parse, verb: Token, root: Token, subject: Token, in_date: 
         if child.head.i != verb.i and child.i != verb.i:
             child.head = verb
     _dates_to_verb(parse, subject, verb, in_date)
-
-
-_NOUN_PHRASE_LINKS = frozenset({"compound", "flat", "flat:name", "nmod", "nmod:poss"})
 
 
 def promote_verbal_adjectives(parse: Parse, dates: list[tuple[int, int]]) -> None:
@@ -320,9 +333,10 @@ def _date_words(parse: Parse, dates: list[tuple[int, int]]) -> set[int]:
 
 
 def _word_before(verb: Token, in_date: set[int]) -> int:
-    """The index of the word right before a verb, dates skipped (-1 if none)."""
+    """The index of the word right before a verb, dates and their prepositions skipped
+    ("X on Tuesday rejected": X), -1 if none."""
     k = verb.i - 1
-    while k >= 0 and k in in_date:
+    while k >= 0 and (k in in_date or verb.doc[k].dep_ == "case" and verb.doc[k].head.i in in_date):
         k -= 1
     return k
 
