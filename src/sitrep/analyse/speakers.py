@@ -93,8 +93,8 @@ def refine_speakers(
             continue  # "said Thursday": a date the parse took for the subject never speaks
         # "officials said", "Las autoridades dijeron": an unnamed source of no one in
         # particular; "Israeli officials", "the police", "the ministry" are bodies one can name
-        whole = next((m for m in actors.unnamed.finditer(text, sentence.start, sentence.end)
-                      if m.start() <= speaker.start and m.end() == speaker.end), None)
+        sources = list(actors.unnamed.finditer(text, sentence.start, sentence.end))
+        whole = next((m for m in sources if m.start() <= speaker.start and m.end() == speaker.end), None)
         if speaker.mention is None and speaker.agent == "GOV" and whole is not None:
             quote.speaker, quote.speaker_label = None, whole.group()
             continue
@@ -102,8 +102,7 @@ def refine_speakers(
         if speaker.mention is None and not speaker.agent and not unnamed:
             # "según fuentes comunitarias": a parse that makes the adjective the head still
             # points into an unnamed source, which is the speaker
-            source = next((m for m in actors.unnamed.finditer(text, sentence.start, sentence.end)
-                           if m.start() <= speaker.start and speaker.end <= m.end()), None)
+            source = next((m for m in sources if m.start() <= speaker.start and speaker.end <= m.end()), None)
             if source is not None:
                 quote.speaker, quote.speaker_label = None, source.group()
                 continue

@@ -269,7 +269,7 @@ def _subject_before(verb: Token, root: Token, in_date: set[int]) -> Token | None
         subject = verb.head if verb.head.i == root.i and root.i < verb.i else None
     if subject is None or last.pos_ not in ("NOUN", "PROPN") or not _in_phrase(last, subject):
         return None
-    return subject if all(t.i <= k for t in subject.subtree if t.i not in in_date and t.i < verb.i) else None
+    return subject
 
 
 def _in_phrase(word: Token, noun: Token) -> bool:
